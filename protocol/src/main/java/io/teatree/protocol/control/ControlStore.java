@@ -1,0 +1,196 @@
+package io.teatree.protocol.control;
+
+import io.teatree.protocol.IntentStatus;
+import io.teatree.protocol.ModelId;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Plain-JDBC access to the {@code goal_model} and {@code intent} control tables (DESIGN §4). Stateless and
+ * thread-safe; every call borrows one connection from the data source.
+ */
+public class ControlStore {
+
+    private static final String MODEL_COLUMNS = "id, pod_class, status, current_version, snapshot_version, owner_id, owner_epoch, lease_until, created_at, updated_at";
+    private static final String INTENT_COLUMNS = "id, model_id, function, status, submitted_at, started_at, finished_at, version, error, result, requester, request_hash";
+
+    private final DataSource dataSource;
+
+    public ControlStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Registers a model; false when it already exists. */
+    public boolean createModel(ModelId id, String podClass) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO goal_model (id, pod_class) VALUES (?, ?) ON CONFLICT (id) DO NOTHING")) {
+            ps.setString(1, id.value());
+            ps.setString(2, podClass);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    public Optional<ModelRow> model(ModelId id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + MODEL_COLUMNS + " FROM goal_model WHERE id = ?")) {
+            ps.setString(1, id.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(modelRow(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Models in id order, at most {@code limit}, after {@code afterId} (null for the first page). */
+    public List<ModelRow> models(String afterId, int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + MODEL_COLUMNS + " FROM goal_model WHERE id > ? ORDER BY id LIMIT ?")) {
+            ps.setString(1, afterId == null ? "" : afterId);
+            ps.setInt(2, limit);
+            List<ModelRow> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(modelRow(rs));
+                }
+            }
+            return rows;
+        }
+    }
+
+    public void setModelStatus(ModelId id, String status) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE goal_model SET status = ?, updated_at = now() WHERE id = ?")) {
+            ps.setString(1, status);
+            ps.setString(2, id.value());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Records an accepted intent unless a row for its id exists (it never overwrites a later status). */
+    public boolean insertQueued(IntentRow row) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO intent (id, model_id, function, status, submitted_at, requester, request_hash)"
+                     + " VALUES (?, ?, ?, 'queued', ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+            ps.setObject(1, row.id());
+            ps.setString(2, row.model().value());
+            ps.setString(3, row.function());
+            ps.setTimestamp(4, Sql.timestamp(row.submittedAt()));
+            ps.setString(5, row.requester());
+            ps.setString(6, row.requestHash());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    public Optional<IntentRow> intent(UUID id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + INTENT_COLUMNS + " FROM intent WHERE id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(intentRow(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Counts a model's intents by status. */
+    public long countIntents(ModelId model, IntentStatus status) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM intent WHERE model_id = ? AND status = ?")) {
+            ps.setString(1, model.value());
+            ps.setString(2, status.wireName());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Records the outcomes of applied intents and raises the model's {@code current_version}, in one
+     * statement. Rows the API never wrote are inserted; a terminal status is never replaced by another.
+     */
+    public void recordOutcomes(ModelId model, Collection<IntentOutcome> outcomes, long currentVersion) throws SQLException {
+        int n = outcomes.size();
+        Object[] ids = new Object[n];
+        String[] functions = new String[n];
+        String[] statuses = new String[n];
+        Long[] versions = new Long[n];
+        String[] results = new String[n];
+        String[] errors = new String[n];
+        java.sql.Timestamp[] submitted = new java.sql.Timestamp[n];
+        java.sql.Timestamp[] finished = new java.sql.Timestamp[n];
+        String[] requesters = new String[n];
+        int i = 0;
+        for (IntentOutcome o : outcomes) {
+            ids[i] = o.id();
+            functions[i] = o.function();
+            statuses[i] = o.status().wireName();
+            versions[i] = o.version();
+            results[i] = Sql.jsonText(o.result());
+            errors[i] = Sql.jsonText(o.error());
+            submitted[i] = Sql.timestamp(o.submittedAt());
+            finished[i] = Sql.timestamp(o.finishedAt());
+            requesters[i] = o.requester();
+            i++;
+        }
+        String sql = """
+                WITH o AS (
+                  SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::text[])
+                    AS o(id, function, status, version, result, error, submitted_at, finished_at, requester)
+                ), upserted AS (
+                  INSERT INTO intent (id, model_id, function, status, submitted_at, started_at, finished_at, version, result, error, requester)
+                  SELECT o.id, ?, o.function, o.status, o.submitted_at, o.finished_at, o.finished_at, o.version, o.result::jsonb, o.error::jsonb, o.requester FROM o
+                  ON CONFLICT (id) DO UPDATE SET status = excluded.status, version = excluded.version, result = excluded.result,
+                      error = excluded.error, finished_at = excluded.finished_at, started_at = coalesce(intent.started_at, excluded.started_at)
+                    WHERE intent.status NOT IN ('succeeded', 'failed')
+                )
+                UPDATE goal_model SET current_version = greatest(current_version, ?), updated_at = now()
+                WHERE id = ?
+                """;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("uuid", ids));
+            ps.setArray(2, c.createArrayOf("text", functions));
+            ps.setArray(3, c.createArrayOf("text", statuses));
+            ps.setArray(4, c.createArrayOf("bigint", versions));
+            ps.setArray(5, c.createArrayOf("text", results));
+            ps.setArray(6, c.createArrayOf("text", errors));
+            ps.setArray(7, c.createArrayOf("timestamptz", submitted));
+            ps.setArray(8, c.createArrayOf("timestamptz", finished));
+            ps.setArray(9, c.createArrayOf("text", requesters));
+            ps.setString(10, model.value());
+            ps.setLong(11, currentVersion);
+            ps.setString(12, model.value());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Marks queued intents as running (a progress hint; terminal rows are left alone). */
+    public void markRunning(Collection<UUID> ids) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE intent SET status = 'running', started_at = now() WHERE id = ANY (?) AND status = 'queued'")) {
+            Array array = c.createArrayOf("uuid", ids.toArray());
+            ps.setArray(1, array);
+            ps.executeUpdate();
+        }
+    }
+
+    private static ModelRow modelRow(ResultSet rs) throws SQLException {
+        return new ModelRow(ModelId.of(rs.getString("id")), rs.getString("pod_class"), rs.getString("status"),
+                rs.getLong("current_version"), Sql.nullableLong(rs, "snapshot_version"), rs.getString("owner_id"),
+                rs.getLong("owner_epoch"), Sql.instant(rs, "lease_until"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+    }
+
+    private static IntentRow intentRow(ResultSet rs) throws SQLException {
+        return new IntentRow(rs.getObject("id", UUID.class), ModelId.of(rs.getString("model_id")), rs.getString("function"),
+                IntentStatus.fromWire(rs.getString("status")), Sql.instant(rs, "submitted_at"), Sql.instant(rs, "started_at"),
+                Sql.instant(rs, "finished_at"), Sql.nullableLong(rs, "version"), Sql.json(rs, "error"), Sql.json(rs, "result"),
+                rs.getString("requester"), rs.getString("request_hash"));
+    }
+}

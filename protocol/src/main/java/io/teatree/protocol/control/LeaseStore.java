@@ -1,0 +1,76 @@
+package io.teatree.protocol.control;
+
+import io.teatree.protocol.ModelId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.OptionalLong;
+import javax.sql.DataSource;
+
+/**
+ * The single-writer lease of a model in {@code goal_model} (DESIGN §2.1): owner, epoch and expiry, changed
+ * only by compare-and-set statements. Time is Postgres' clock, so managers on different hosts agree.
+ * Thread-safe.
+ */
+public class LeaseStore {
+
+    private final DataSource dataSource;
+
+    public LeaseStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Takes the lease when it is free or expired (registering the model when absent) and returns the new
+     * epoch, one higher than the last holder's; empty when another owner holds a live lease.
+     */
+    public OptionalLong acquire(ModelId model, String owner, Duration lease) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO goal_model (id) VALUES (?) ON CONFLICT (id) DO NOTHING")) {
+                insert.setString(1, model.value());
+                insert.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE goal_model SET owner_id = ?, owner_epoch = owner_epoch + 1,
+                           lease_until = now() + make_interval(secs => ?), updated_at = now()
+                    WHERE id = ? AND (owner_id IS NULL OR lease_until IS NULL OR lease_until < now())
+                    RETURNING owner_epoch""")) {
+                ps.setString(1, owner);
+                ps.setDouble(2, lease.toMillis() / 1000.0);
+                ps.setString(3, model.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+                }
+            }
+        }
+    }
+
+    /** Extends the lease; false when it is no longer ours (expired and taken, or released). */
+    public boolean renew(ModelId model, String owner, long epoch, Duration lease) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     UPDATE goal_model SET lease_until = now() + make_interval(secs => ?), updated_at = now()
+                     WHERE id = ? AND owner_id = ? AND owner_epoch = ? AND lease_until >= now()""")) {
+            ps.setDouble(1, lease.toMillis() / 1000.0);
+            ps.setString(2, model.value());
+            ps.setString(3, owner);
+            ps.setLong(4, epoch);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** Gives the lease up so the next manager need not wait for expiry. */
+    public void release(ModelId model, String owner, long epoch) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     UPDATE goal_model SET owner_id = NULL, lease_until = NULL, updated_at = now()
+                     WHERE id = ? AND owner_id = ? AND owner_epoch = ?""")) {
+            ps.setString(1, model.value());
+            ps.setString(2, owner);
+            ps.setLong(3, epoch);
+            ps.executeUpdate();
+        }
+    }
+}
