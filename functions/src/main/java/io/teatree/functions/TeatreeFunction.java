@@ -1,0 +1,45 @@
+package io.teatree.functions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A function that an intent names ({@code {"function": name, "args": {...}}}). Implementations are found with
+ * {@link java.util.ServiceLoader} (list them in {@code META-INF/services/io.teatree.functions.TeatreeFunction}).
+ *
+ * <p>Lifecycle and threading: one instance per process, created once at start-up. {@link #parseArgs} is
+ * pure and may be called from any thread (the client API calls it to reject bad args before queueing).
+ * {@link #apply} is called only by the db-manager's single writer thread, inside the model's open DuckDB
+ * transaction; it must not commit, roll back or close the connection.
+ *
+ * @param <A> the parsed, validated arguments (a record)
+ */
+public interface TeatreeFunction<A> {
+
+    /** The name intents use, matching {@code ^[a-z][a-z0-9_]{0,62}$}. */
+    String name();
+
+    /**
+     * Parses and validates arguments without touching any data.
+     *
+     * @throws io.teatree.protocol.InvalidFieldException naming the offending field (e.g. {@code rows[3].amount})
+     */
+    A parseArgs(JsonNode args);
+
+    /** Whether a payload by reference (bulk rows staged in S3) is accepted. */
+    default boolean acceptsPayload() {
+        return false;
+    }
+
+    /** Whether only owners (admin keys) may submit it, e.g. raw {@code sql}. */
+    default boolean ownerOnly() {
+        return false;
+    }
+
+    /**
+     * Applies the function to the model inside the caller's transaction.
+     *
+     * @return a small JSON result (e.g. {@code {"rows": 10}}), stored with the intent's status
+     * @throws FunctionException when the intent cannot be applied; the caller rolls back and records it failed
+     */
+    JsonNode apply(FunctionContext context, A args) throws FunctionException;
+}
