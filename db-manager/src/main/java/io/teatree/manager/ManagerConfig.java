@@ -3,10 +3,13 @@ package io.teatree.manager;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
-/** The db-manager's configuration ({@code teatree.*}). */
+/** The db-manager's configuration ({@code teatree.*}); one process serves {@code teatree.manager.model}. */
 @ConfigMapping(prefix = "teatree")
 public interface ManagerConfig {
+
+    Manager manager();
 
     Nats nats();
 
@@ -14,11 +17,55 @@ public interface ManagerConfig {
 
     S3 s3();
 
+    /** The model this process writes and how. */
+    interface Manager {
+        /** The model id (env {@code TEATREE_MANAGER_MODEL}). */
+        String model();
+
+        /** Where {@code <model>/model.duckdb} lives. */
+        @WithDefault("data")
+        String dataDir();
+
+        /** Most intents applied in one DuckDB transaction; also the consumer's MaxAckPending. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How long a fetch waits for more intents to fill a batch once some are there. */
+        @WithDefault("PT0.01S")
+        Duration linger();
+
+        /** With nothing pending for this long the manager stops (exit 0) so it can scale to zero. */
+        @WithDefault("PT60S")
+        Duration idleTimeout();
+
+        /** Lease length in Postgres; renewed every third of it. */
+        @WithDefault("PT15S")
+        Duration lease();
+
+        /** JetStream AckWait of the manager's consumer (at least 60 s by DESIGN §3). */
+        @WithDefault("PT60S")
+        Duration ackWait();
+
+        /** DuckDB memory_limit, e.g. {@code 1536MB}; DuckDB's default when absent. */
+        Optional<String> duckdbMemoryLimit();
+
+        /** A directory whose jars add functions (found with ServiceLoader) to the built-ins. */
+        Optional<String> functionsDir();
+
+        /** DuckDB threads; DuckDB's default when absent. */
+        Optional<Integer> duckdbThreads();
+    }
+
     /** NATS connection. */
     interface Nats {
-        /** Server URL, e.g. {@code nats://127.0.0.1:4222}. */
         @WithDefault("nats://127.0.0.1:4222")
         String url();
+    }
+
+    /** The events stream. */
+    interface Events {
+        @WithDefault("P7D")
+        Duration maxAge();
     }
 
     /** The S3-compatible object store (path-style addressing). */
@@ -35,12 +82,5 @@ public interface ManagerConfig {
         String accessKey();
 
         String secretKey();
-    }
-
-    /** The events stream. */
-    interface Events {
-        /** How long events are kept in {@code TEATREE_EVENTS}. */
-        @WithDefault("P7D")
-        Duration maxAge();
     }
 }

@@ -47,12 +47,15 @@ public class LeaseStore {
         }
     }
 
-    /** Extends the lease; false when it is no longer ours (expired and taken, or released). */
+    /**
+     * Extends the lease; false when it is no longer ours (taken over, or released). A lease that expired
+     * while Postgres was unreachable is still ours when nobody took it: taking it raises the epoch.
+     */
     public boolean renew(ModelId model, String owner, long epoch, Duration lease) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      UPDATE goal_model SET lease_until = now() + make_interval(secs => ?), updated_at = now()
-                     WHERE id = ? AND owner_id = ? AND owner_epoch = ? AND lease_until >= now()""")) {
+                     WHERE id = ? AND owner_id = ? AND owner_epoch = ?""")) {
             ps.setDouble(1, lease.toMillis() / 1000.0);
             ps.setString(2, model.value());
             ps.setString(3, owner);

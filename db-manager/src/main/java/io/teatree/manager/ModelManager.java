@@ -1,0 +1,169 @@
+package io.teatree.manager;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nats.client.Connection;
+import io.quarkus.runtime.ShutdownEvent;
+import io.teatree.manager.apply.BatchExecutor;
+import io.teatree.manager.apply.FencedException;
+import io.teatree.manager.apply.FunctionLoader;
+import io.teatree.manager.consume.Decoder;
+import io.teatree.manager.consume.IntentSource;
+import io.teatree.manager.lease.LeaseKeeper;
+import io.teatree.manager.payload.PayloadFetcher;
+import io.teatree.manager.payload.S3Clients;
+import io.teatree.manager.report.ControlReporter;
+import io.teatree.manager.report.EventPublisher;
+import io.teatree.manager.store.Ledger;
+import io.teatree.manager.store.ModelDatabase;
+import io.teatree.protocol.EventType;
+import io.teatree.protocol.Json;
+import io.teatree.protocol.ModelId;
+import io.teatree.protocol.control.ControlStore;
+import io.teatree.protocol.control.LeaseStore;
+import io.teatree.protocol.control.ModelRow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * One model's db-manager: takes the lease, opens the model file, runs the writer loop and shuts down cleanly
+ * (finish the batch, ack, release the lease). {@link #run()} returns the process exit code:
+ * 0 stopped or idle, 1 crashed, 2 lease lost, 3 fenced by a newer writer.
+ */
+@ApplicationScoped
+public class ModelManager {
+
+    private static final Logger LOG = Logger.getLogger(ModelManager.class);
+
+    @Inject
+    ManagerConfig config;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    Connection nats;
+
+    private volatile boolean stopping;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile String state = "starting";
+
+    public int run() {
+        ModelId model = ModelId.of(config.manager().model());
+        String owner = owner();
+        LeaseKeeper lease = new LeaseKeeper(new LeaseStore(dataSource), model, owner, config.manager().lease());
+        try (lease) {
+            state = "waiting-for-lease";
+            OptionalLong epoch = lease.acquire(() -> stopping);
+            if (epoch.isEmpty()) {
+                return 0;
+            }
+            awaitNats();
+            return serve(model, lease, epoch.getAsLong());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (Exception e) {
+            LOG.errorf(e, "model %s: manager failed", model);
+            return 1;
+        } finally {
+            state = "stopped";
+            finished.countDown();
+        }
+    }
+
+    private int serve(ModelId model, LeaseKeeper lease, long epoch) throws Exception {
+        Path dataDir = Path.of(config.manager().dataDir());
+        try (ModelDatabase database = ModelDatabase.open(dataDir, model, config.manager().duckdbMemoryLimit(), config.manager().duckdbThreads());
+             BufferAllocator allocator = new RootAllocator();
+             S3Client s3 = S3Clients.create(config.s3());
+             IntentSource source = new IntentSource(nats, model, config.manager().batchSize(), config.manager().linger(), config.manager().ackWait())) {
+            if (database.epoch() > epoch) {
+                LOG.errorf("model %s: file epoch %d is above our lease epoch %d; refusing to write", model, database.epoch(), epoch);
+                return 3;
+            }
+            BatchExecutor executor = new BatchExecutor(model, database, FunctionLoader.load(config.manager().functionsDir()), allocator, epoch);
+            ControlStore control = new ControlStore(dataSource);
+            ControlReporter reporter = reporter(model, control, new Ledger(database.connection()), executor.version());
+            EventPublisher events = new EventPublisher(nats, model);
+            lease.startRenewing(() -> stopping = true);
+            events.publish(EventType.MANAGER_STARTED, executor.version(), info(lease));
+            state = "running";
+            LOG.infof("model %s: manager %s running at version %d", model, lease.owner(), executor.version());
+            WriterLoop loop = new WriterLoop(source, new Decoder(model), new PayloadFetcher(s3, dataDir.resolve(model.value()).resolve("payloads")),
+                    executor, reporter, events, lease, config.manager().idleTimeout());
+            WriterLoop.Exit exit;
+            try {
+                exit = loop.run(() -> stopping);
+            } catch (FencedException e) {
+                LOG.error(e.getMessage());
+                return 3;
+            }
+            reporter.catchUp(executor.version());
+            ObjectNode data = info(lease).put("reason", exit.name().toLowerCase());
+            events.publish(EventType.MANAGER_STOPPED, executor.version(), data);
+            LOG.infof("model %s: manager stopping (%s) at version %d", model, exit, executor.version());
+            nats.flush(Duration.ofSeconds(5));
+            return exit == WriterLoop.Exit.LEASE_LOST ? 2 : 0;
+        }
+    }
+
+    private ControlReporter reporter(ModelId model, ControlStore control, Ledger ledger, long version) {
+        long reported;
+        try {
+            reported = control.model(model).map(ModelRow::currentVersion).orElse(0L);
+        } catch (SQLException e) {
+            reported = 0;
+        }
+        long from = Math.min(reported, version);
+        ControlReporter reporter = new ControlReporter(model, control, ledger, from, from < version);
+        reporter.catchUp(version);
+        return reporter;
+    }
+
+    private void awaitNats() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (nats.getStatus() != Connection.Status.CONNECTED) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("NATS unreachable at " + config.nats().url());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static ObjectNode info(LeaseKeeper lease) {
+        return Json.MAPPER.createObjectNode().put("owner", lease.owner()).put("epoch", lease.epoch());
+    }
+
+    private static String owner() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "local");
+        return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The manager's state for health and logs. */
+    public String state() {
+        return state;
+    }
+
+    /** Asks the writer to stop after the batch in flight. */
+    public void requestStop() {
+        stopping = true;
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) throws InterruptedException {
+        stopping = true;
+        if (!finished.await(30, TimeUnit.SECONDS)) {
+            LOG.warn("writer did not finish its batch within 30 s of shutdown");
+        }
+    }
+}

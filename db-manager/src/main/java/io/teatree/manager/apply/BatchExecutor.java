@@ -1,0 +1,149 @@
+package io.teatree.manager.apply;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.teatree.functions.FunctionRegistry;
+import io.teatree.functions.TeatreeFunction;
+import io.teatree.manager.store.Ledger;
+import io.teatree.manager.store.LedgerEntry;
+import io.teatree.manager.store.ModelDatabase;
+import io.teatree.protocol.IntentStatus;
+import io.teatree.protocol.ModelId;
+import io.teatree.protocol.Problem;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.arrow.memory.BufferAllocator;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies a batch of intents in ONE DuckDB transaction together with their ledger rows (DESIGN §2.3).
+ * An intent already in the ledger is not applied again. When an intent fails, the transaction is rolled
+ * back and the batch retried without it; the failure is recorded in the ledger of the retried batch.
+ * Runs only on the writer thread.
+ */
+public final class BatchExecutor {
+
+    private static final Logger LOG = Logger.getLogger(BatchExecutor.class);
+
+    private final ModelId model;
+    private final ModelDatabase database;
+    private final Ledger ledger;
+    private final FunctionRegistry functions;
+    private final BufferAllocator allocator;
+    private final long epoch;
+    private long version;
+
+    public BatchExecutor(ModelId model, ModelDatabase database, FunctionRegistry functions, BufferAllocator allocator, long epoch)
+            throws SQLException {
+        this.model = model;
+        this.database = database;
+        this.ledger = new Ledger(database.connection());
+        this.functions = functions;
+        this.allocator = allocator;
+        this.epoch = epoch;
+        this.version = database.version();
+    }
+
+    /** The version of the last committed batch. */
+    public long version() {
+        return version;
+    }
+
+    public BatchOutcome apply(List<PendingIntent> batch) throws SQLException, FencedException {
+        Map<UUID, PendingIntent> fresh = new LinkedHashMap<>();
+        for (PendingIntent intent : batch) {
+            fresh.putIfAbsent(intent.id(), intent);
+        }
+        Map<UUID, LedgerEntry> known = ledger.find(fresh.keySet());
+        List<LedgerEntry> replayed = new ArrayList<>(known.values());
+        fresh.keySet().removeAll(known.keySet());
+        if (fresh.isEmpty()) {
+            database.rollback();
+            return new BatchOutcome(false, version, List.of(), replayed);
+        }
+
+        Map<UUID, Problem> failures = new LinkedHashMap<>();
+        Map<UUID, Object> parsedArgs = new LinkedHashMap<>();
+        for (PendingIntent intent : fresh.values()) {
+            parse(intent, failures, parsedArgs);
+        }
+        long next = version + 1;
+        while (true) {
+            Map<UUID, JsonNode> results = new LinkedHashMap<>();
+            UUID failed = runAll(fresh, failures, parsedArgs, results, next);
+            if (failed != null) {
+                database.rollback();
+                continue;
+            }
+            Instant now = Instant.now();
+            List<LedgerEntry> entries = new ArrayList<>(fresh.size());
+            for (PendingIntent intent : fresh.values()) {
+                Problem problem = failures.get(intent.id());
+                entries.add(new LedgerEntry(intent.id(), next, problem == null ? IntentStatus.SUCCEEDED : IntentStatus.FAILED, now,
+                        intent.envelope() == null ? null : intent.envelope().function(), results.get(intent.id()),
+                        problem == null ? null : problem.toJson(),
+                        intent.envelope() == null ? null : intent.envelope().submittedAt(),
+                        intent.envelope() == null ? null : intent.envelope().requester()));
+            }
+            ledger.append(entries);
+            if (!database.stamp(next, epoch)) {
+                database.rollback();
+                throw new FencedException("model " + model + " carries a writer epoch above ours (" + epoch + "); another manager took over");
+            }
+            database.commit();
+            version = next;
+            return new BatchOutcome(true, version, entries, replayed);
+        }
+    }
+
+    /** Runs every intent not yet failed; returns the id of the first one that fails, or null when all ran. */
+    private UUID runAll(Map<UUID, PendingIntent> fresh, Map<UUID, Problem> failures, Map<UUID, Object> parsedArgs,
+                        Map<UUID, JsonNode> results, long next) {
+        for (PendingIntent intent : fresh.values()) {
+            if (failures.containsKey(intent.id())) {
+                continue;
+            }
+            try {
+                results.put(intent.id(), run(intent, parsedArgs.get(intent.id()), next));
+            } catch (Exception e) {
+                Problem problem = Problems.of(e);
+                LOG.infof("model %s intent %s failed: %s", model, intent.id(), problem.detail());
+                failures.put(intent.id(), problem);
+                return intent.id();
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private JsonNode run(PendingIntent intent, Object args, long next) throws Exception {
+        TeatreeFunction function = functions.get(intent.envelope().function());
+        ManagerFunctionContext context = new ManagerFunctionContext(model, intent.id(), next, database.connection(), allocator,
+                Optional.ofNullable(intent.payload()));
+        JsonNode result = function.apply(context, args);
+        return result == null ? io.teatree.protocol.Json.MAPPER.createObjectNode() : result;
+    }
+
+    private void parse(PendingIntent intent, Map<UUID, Problem> failures, Map<UUID, Object> parsedArgs) {
+        if (intent.decodeError() != null) {
+            failures.put(intent.id(), intent.decodeError());
+            return;
+        }
+        try {
+            TeatreeFunction<?> function = functions.get(intent.envelope().function());
+            if (intent.envelope().payloadRef() != null && !function.acceptsPayload()) {
+                failures.put(intent.id(), Problem.of("bad-args", "Invalid arguments", 400,
+                        "function '" + function.name() + "' takes no payload", "payloadRef"));
+                return;
+            }
+            parsedArgs.put(intent.id(), function.parseArgs(intent.envelope().args()));
+        } catch (RuntimeException e) {
+            failures.put(intent.id(), Problems.of(e));
+        }
+    }
+}

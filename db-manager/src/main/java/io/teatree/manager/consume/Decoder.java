@@ -1,0 +1,51 @@
+package io.teatree.manager.consume;
+
+import io.nats.client.Message;
+import io.teatree.manager.apply.PendingIntent;
+import io.teatree.protocol.IntentEnvelope;
+import io.teatree.protocol.InvalidFieldException;
+import io.teatree.protocol.Json;
+import io.teatree.protocol.ModelId;
+import io.teatree.protocol.Problem;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** Turns a delivered message into a {@link PendingIntent}; never throws on bad input. */
+public final class Decoder {
+
+    private final ModelId model;
+
+    public Decoder(ModelId model) {
+        this.model = model;
+    }
+
+    public PendingIntent decode(Message message) {
+        UUID fallbackId = fallbackId(message);
+        IntentEnvelope envelope;
+        try {
+            envelope = Json.read(message.getData(), IntentEnvelope.class);
+        } catch (InvalidFieldException e) {
+            return new PendingIntent(fallbackId, null,
+                    Problem.of("undecodable-intent", "Undecodable intent", 400, e.getMessage(), e.field()), null);
+        }
+        if (!envelope.model().equals(model)) {
+            return new PendingIntent(envelope.id(), null, Problem.of("wrong-model", "Intent for another model", 400,
+                    "intent names model '" + envelope.model() + "' but arrived on " + message.getSubject(), "model"), null);
+        }
+        return new PendingIntent(envelope.id(), envelope, null, null);
+    }
+
+    /** The Nats-Msg-Id when it is a UUID; otherwise a stable id derived from the stream sequence. */
+    private static UUID fallbackId(Message message) {
+        String msgId = message.getHeaders() == null ? null : message.getHeaders().getFirst("Nats-Msg-Id");
+        if (msgId != null) {
+            try {
+                return UUID.fromString(msgId);
+            } catch (IllegalArgumentException ignored) {
+                // not one of ours
+            }
+        }
+        long sequence = message.isJetStream() ? message.metaData().streamSequence() : 0;
+        return UUID.nameUUIDFromBytes(("teatree:seq:" + message.getSubject() + ":" + sequence).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,116 @@
+package io.teatree.manager.lease;
+
+import io.teatree.protocol.ModelId;
+import io.teatree.protocol.control.LeaseStore;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Holds the model's single-writer lease (DESIGN §2.1): takes it (waiting while another manager holds it),
+ * renews it every third of its length on its own thread, and reports it lost the moment a renewal finds
+ * another owner. While Postgres is unreachable the lease cannot be taken by anyone else either, so the
+ * writer keeps going; the file lock and epoch fencing guard the model file itself.
+ */
+public final class LeaseKeeper implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LeaseKeeper.class);
+
+    private final LeaseStore store;
+    private final ModelId model;
+    private final String owner;
+    private final Duration lease;
+    private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lease-renewer");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile long epoch = -1;
+    private volatile boolean lost;
+    private volatile Runnable onLost = () -> { };
+
+    public LeaseKeeper(LeaseStore store, ModelId model, String owner, Duration lease) {
+        this.store = store;
+        this.model = model;
+        this.owner = owner;
+        this.lease = lease;
+    }
+
+    /** Waits until the lease is ours and returns the epoch; empty when {@code stopping} turned true first. */
+    public OptionalLong acquire(BooleanSupplier stopping) throws InterruptedException {
+        long lastLog = 0;
+        while (!stopping.getAsBoolean()) {
+            try {
+                OptionalLong taken = store.acquire(model, owner, lease);
+                if (taken.isPresent()) {
+                    epoch = taken.getAsLong();
+                    LOG.infof("model %s: lease taken by %s with epoch %d", model, owner, epoch);
+                    return taken;
+                }
+                if (System.nanoTime() - lastLog > Duration.ofSeconds(10).toNanos()) {
+                    LOG.infof("model %s: waiting for the lease, another manager holds it", model);
+                    lastLog = System.nanoTime();
+                }
+            } catch (SQLException e) {
+                if (System.nanoTime() - lastLog > Duration.ofSeconds(10).toNanos()) {
+                    LOG.warnf("model %s: cannot reach Postgres to take the lease: %s", model, e.getMessage());
+                    lastLog = System.nanoTime();
+                }
+            }
+            Thread.sleep(Math.max(100, lease.toMillis() / 10));
+        }
+        return OptionalLong.empty();
+    }
+
+    /** Starts renewing every third of the lease; {@code whenLost} runs once if the lease is taken away. */
+    public void startRenewing(Runnable whenLost) {
+        this.onLost = whenLost;
+        long every = Math.max(50, lease.toMillis() / 3);
+        renewer.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void renew() {
+        if (lost) {
+            return;
+        }
+        try {
+            if (!store.renew(model, owner, epoch, lease)) {
+                lost = true;
+                LOG.errorf("model %s: lease lost (epoch %d is no longer ours); stopping writes", model, epoch);
+                onLost.run();
+            }
+        } catch (SQLException e) {
+            LOG.warnf("model %s: cannot renew the lease, Postgres unreachable: %s", model, e.getMessage());
+        }
+    }
+
+    public boolean lost() {
+        return lost;
+    }
+
+    public long epoch() {
+        return epoch;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    /** Stops renewing and gives the lease up so the next manager need not wait for it to expire. */
+    @Override
+    public void close() {
+        renewer.shutdownNow();
+        if (epoch >= 0 && !lost) {
+            try {
+                store.release(model, owner, epoch);
+            } catch (SQLException e) {
+                LOG.warnf("model %s: lease not released (it expires by itself): %s", model, e.getMessage());
+            }
+        }
+    }
+}

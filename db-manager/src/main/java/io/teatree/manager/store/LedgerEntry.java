@@ -1,0 +1,11 @@
+package io.teatree.manager.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.teatree.protocol.IntentStatus;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One row of the ledger {@code _teatree.applied}: what became of an intent, at which version. */
+public record LedgerEntry(UUID intentId, long version, IntentStatus status, Instant appliedAt, String function,
+                          JsonNode result, JsonNode error, Instant submittedAt, String requester) {
+}

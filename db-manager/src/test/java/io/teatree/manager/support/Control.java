@@ -1,0 +1,45 @@
+package io.teatree.manager.support;
+
+import io.teatree.protocol.Migrations;
+import io.teatree.protocol.control.ControlStore;
+import io.teatree.testkit.TeatreeServers;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** The control tables on the testkit's Postgres, for assertions. */
+public final class Control {
+
+    private static PGSimpleDataSource dataSource;
+
+    private Control() {
+    }
+
+    public static synchronized PGSimpleDataSource dataSource() {
+        if (dataSource == null) {
+            PGSimpleDataSource ds = new PGSimpleDataSource();
+            ds.setUrl(TeatreeServers.get().postgres().jdbcUrl());
+            ds.setUser(TeatreeServers.get().postgres().user());
+            Migrations.apply(ds);
+            dataSource = ds;
+        }
+        return dataSource;
+    }
+
+    public static ControlStore store() {
+        return new ControlStore(dataSource());
+    }
+
+    public static long scalar(String sql, Object... params) throws SQLException {
+        try (Connection c = dataSource().getConnection(); var ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

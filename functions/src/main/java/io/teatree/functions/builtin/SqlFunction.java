@@ -1,0 +1,66 @@
+package io.teatree.functions.builtin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.teatree.functions.FunctionContext;
+import io.teatree.functions.FunctionException;
+import io.teatree.functions.TeatreeFunction;
+import io.teatree.functions.sandbox.SqlGuard;
+import io.teatree.protocol.InvalidFieldException;
+import io.teatree.protocol.Json;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code sql {statements:[...]}}: runs DDL and DML statements in order, for owners only. Each statement is
+ * checked by {@link SqlGuard#check} when the intent is parsed and again before it runs (arguments built
+ * without {@link #parseArgs} fail with {@code sandbox-violation}), and runs on the sandboxed connection.
+ */
+public final class SqlFunction implements TeatreeFunction<SqlFunction.Args> {
+
+    /** @param statements one statement per string */
+    public record Args(List<String> statements) {
+    }
+
+    @Override
+    public String name() {
+        return "sql";
+    }
+
+    @Override
+    public boolean ownerOnly() {
+        return true;
+    }
+
+    @Override
+    public Args parseArgs(JsonNode json) {
+        JsonNode given = ArgReader.array(ArgReader.object(json), "statements");
+        List<String> statements = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            String field = "statements[" + i + "]";
+            if (!given.get(i).isTextual()) {
+                throw new InvalidFieldException(field, field + " must be a SQL string");
+            }
+            SqlGuard.check(given.get(i).textValue(), field);
+            statements.add(given.get(i).textValue());
+        }
+        return new Args(List.copyOf(statements));
+    }
+
+    @Override
+    public JsonNode apply(FunctionContext context, Args args) throws FunctionException {
+        ObjectNode result = Json.MAPPER.createObjectNode().put("statements", args.statements().size());
+        ArrayNode counts = result.putArray("rows");
+        for (int i = 0; i < args.statements().size(); i++) {
+            String field = "statements[" + i + "]";
+            try {
+                SqlGuard.check(args.statements().get(i), field);
+            } catch (InvalidFieldException e) {
+                throw FunctionException.of("sandbox-violation", e.getMessage(), field);
+            }
+            counts.add(ModelSql.update(context.connection(), args.statements().get(i), field));
+        }
+        return result;
+    }
+}

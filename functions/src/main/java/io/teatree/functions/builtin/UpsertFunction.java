@@ -1,0 +1,96 @@
+package io.teatree.functions.builtin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.teatree.functions.FunctionContext;
+import io.teatree.functions.FunctionException;
+import io.teatree.functions.TeatreeFunction;
+import io.teatree.functions.load.RowSource;
+import io.teatree.functions.table.Column;
+import io.teatree.functions.table.Identifiers;
+import io.teatree.functions.table.TableSchema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * {@code upsert {table, key:[...], rows}} or with a payload: inserts rows whose key is new and updates the
+ * given columns of rows whose key exists. When the key is the table's primary key or a unique constraint this
+ * is {@code INSERT ... ON CONFLICT (key) DO UPDATE}; otherwise DuckDB's {@code MERGE INTO} matching on the key
+ * columns. Either way one statement in the intent's transaction; when a key appears more than once in the
+ * rows, the last row wins. Rows whose key has a NULL never match an existing row.
+ */
+public final class UpsertFunction implements TeatreeFunction<RowsArgs> {
+
+    @Override
+    public String name() {
+        return "upsert";
+    }
+
+    @Override
+    public RowsArgs parseArgs(JsonNode args) {
+        return RowsArgs.parse(args, true);
+    }
+
+    @Override
+    public boolean acceptsPayload() {
+        return true;
+    }
+
+    @Override
+    public JsonNode apply(FunctionContext context, RowsArgs args) throws FunctionException {
+        TableSchema target = TableSchema.require(context.connection(), args.table(), "table");
+        List<String> key = new ArrayList<>();
+        for (int i = 0; i < args.key().size(); i++) {
+            key.add(target.requireColumn(args.key().get(i), "key[" + i + "]").name());
+        }
+        try (RowSource rows = RowSource.open(context, args.rows(), target)) {
+            if (rows.rowCount() == 0) {
+                return Results.rows(0);
+            }
+            RowWriter.requireColumns(rows);
+            for (int i = 0; i < key.size(); i++) {
+                String k = key.get(i);
+                if (rows.columns().stream().noneMatch(c -> c.name().equalsIgnoreCase(k))) {
+                    throw FunctionException.of("bad-args", "key column '" + k + "' has no value in the rows", "key[" + i + "]");
+                }
+            }
+            boolean unique = uniqueKey(context, target, key);
+            String sql = unique ? onConflict(target, rows, key) : merge(target, rows, key);
+            long n = rows.into(context, key, view -> ModelSql.update(context.connection(), sql.replace("$SOURCE", view)));
+            return Results.rows(n).put("method", unique ? "on_conflict" : "merge");
+        }
+    }
+
+    private static boolean uniqueKey(FunctionContext context, TableSchema target, List<String> key) throws FunctionException {
+        try {
+            return target.isUniqueKey(context.connection(), key);
+        } catch (java.sql.SQLException e) {
+            throw io.teatree.functions.table.SqlErrors.toFunctionException(e, "key");
+        }
+    }
+
+    private static String onConflict(TableSchema target, RowSource rows, List<String> key) {
+        String columns = rows.columnList();
+        List<String> updates = nonKey(rows, key).stream().map(c -> c + " = EXCLUDED." + c).toList();
+        return "INSERT INTO " + target.name().sql() + " (" + columns + ") SELECT " + columns + " FROM $SOURCE"
+                + " ON CONFLICT (" + quoted(key) + ") " + (updates.isEmpty() ? "DO NOTHING" : "DO UPDATE SET " + String.join(", ", updates));
+    }
+
+    private static String merge(TableSchema target, RowSource rows, List<String> key) {
+        String on = key.stream().map(Identifiers::quote).map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
+        List<String> updates = nonKey(rows, key).stream().map(c -> c + " = s." + c).toList();
+        String values = rows.columns().stream().map(c -> "s." + Identifiers.quote(c.name())).collect(Collectors.joining(", "));
+        return "MERGE INTO " + target.name().sql() + " AS t USING $SOURCE AS s ON (" + on + ")"
+                + (updates.isEmpty() ? "" : " WHEN MATCHED THEN UPDATE SET " + String.join(", ", updates))
+                + " WHEN NOT MATCHED THEN INSERT (" + rows.columnList() + ") VALUES (" + values + ")";
+    }
+
+    private static List<String> nonKey(RowSource rows, List<String> key) {
+        return rows.columns().stream().map(Column::name).filter(c -> key.stream().noneMatch(c::equalsIgnoreCase))
+                .map(Identifiers::quote).toList();
+    }
+
+    private static String quoted(List<String> names) {
+        return names.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
+    }
+}

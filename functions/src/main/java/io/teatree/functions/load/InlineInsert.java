@@ -1,0 +1,105 @@
+package io.teatree.functions.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.teatree.functions.FunctionException;
+import io.teatree.functions.table.Identifiers;
+import io.teatree.functions.table.TableName;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The fastest path for the most common intent, "append a few rows": one bound multi-row {@code INSERT} per
+ * chunk straight into the model table. No catalog lookup, no staging database, no per-row round trip; DuckDB
+ * binds the names and casts each value to its column type. When it refuses (unknown table or column, a value
+ * that does not fit, a constraint), the failure names the row and column DuckDB quoted. Stateless.
+ */
+public final class InlineInsert {
+
+    /** Inline row sets up to this size take this path; larger ones are staged through Arrow. */
+    public static final int MAX_ROWS = 1_000;
+    private static final int MAX_PARAMETERS = 10_000;
+
+    private InlineInsert() {
+    }
+
+    /** True when {@code rows} is a small, non-empty JSON array of non-empty objects with plain column names. */
+    public static boolean eligible(JsonNode rows) {
+        if (rows == null || !rows.isArray() || rows.isEmpty() || rows.size() > MAX_ROWS) {
+            return false;
+        }
+        for (JsonNode row : rows) {
+            if (!row.isObject() || row.isEmpty()) {
+                return false;
+            }
+            Iterator<String> names = row.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                if (!name.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Inserts {@code rows} into {@code table} inside the caller's transaction; returns the row count. */
+    public static long insert(Connection connection, TableName table, JsonNode rows) throws FunctionException {
+        List<String> columns = columns(rows);
+        String names = String.join(", ", columns.stream().map(Identifiers::quote).toList());
+        String tuple = "(" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+        int perStatement = Math.max(1, MAX_PARAMETERS / columns.size());
+        long inserted = 0;
+        for (int from = 0; from < rows.size(); from += perStatement) {
+            int to = Math.min(rows.size(), from + perStatement);
+            String sql = "INSERT INTO " + table.sql() + " (" + names + ") VALUES " + String.join(", ", Collections.nCopies(to - from, tuple));
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                int p = 1;
+                for (int r = from; r < to; r++) {
+                    for (String column : columns) {
+                        JsonBinder.bind(ps, p++, field(rows.get(r), column));
+                    }
+                }
+                inserted += ps.executeUpdate();
+            } catch (SQLException e) {
+                throw InlineErrors.describe(e, table, rows, columns, from, to);
+            }
+        }
+        return inserted;
+    }
+
+    /** The column names any row gives, in first-seen order (names are case-insensitive, as in DuckDB). */
+    private static List<String> columns(JsonNode rows) {
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (JsonNode row : rows) {
+            Iterator<String> names = row.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                seen.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+            }
+        }
+        return new ArrayList<>(seen.values());
+    }
+
+    private static JsonNode field(JsonNode row, String column) {
+        JsonNode exact = row.get(column);
+        if (exact != null) {
+            return exact;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = row.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            if (f.getKey().equalsIgnoreCase(column)) {
+                return f.getValue();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,59 @@
+package io.teatree.functions.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.teatree.functions.FunctionContext;
+import io.teatree.functions.FunctionException;
+import io.teatree.functions.table.Column;
+import io.teatree.functions.table.Identifiers;
+import io.teatree.functions.table.TableSchema;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Rows on their way into one model table, from inline JSON ({@link InlineRows}) or a payload file
+ * ({@link StagedRows}), exposed to the model connection as Arrow batches with the table's column types.
+ * Close it after use; not thread-safe.
+ */
+public interface RowSource extends AutoCloseable {
+
+    /**
+     * The rows of an intent: the context's payload when there is one, the inline {@code rows} otherwise.
+     *
+     * @param rows inline rows (a JSON array of objects) or null
+     * @throws FunctionException for no rows at all, both kinds at once, an unreadable payload, an unknown
+     *                           column or (for payloads) a value that does not convert
+     */
+    static RowSource open(FunctionContext context, JsonNode rows, TableSchema target) throws FunctionException {
+        boolean inline = rows != null && !rows.isNull() && !rows.isMissingNode();
+        if (context.payload().isPresent() && inline) {
+            throw FunctionException.of("bad-args", "give rows inline or as a payload, not both", "rows");
+        }
+        if (context.payload().isEmpty() && !inline) {
+            throw FunctionException.of("bad-args", "no rows: give args.rows or a payload", "rows");
+        }
+        return inline ? InlineRows.of(rows, target) : StagedRows.stage(context, null, target);
+    }
+
+    /** The target's columns that the rows give values for. */
+    List<Column> columns();
+
+    long rowCount();
+
+    /** The quoted column list, e.g. {@code "id", "amount"}. */
+    default String columnList() {
+        return columns().stream().map(c -> Identifiers.quote(c.name())).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Exposes the rows, cast to the table's types, to the model connection during {@code action}, which gets
+     * a relation to use after {@code FROM} or {@code USING}.
+     *
+     * @param dedupeKey when not empty, only the last row of each key is kept
+     * @return what {@code action} returned
+     * @throws FunctionException naming the row and column of a bad value, or the table for other errors
+     */
+    long into(FunctionContext context, List<String> dedupeKey, ArrowBridge.ViewAction action) throws FunctionException;
+
+    @Override
+    void close();
+}
