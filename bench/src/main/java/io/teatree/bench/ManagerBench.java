@@ -39,6 +39,10 @@ public final class ManagerBench {
         int bulk = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int rowsPerBulk = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
         TeatreeServers servers = TeatreeServers.get();
+        org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
+        pg.setUrl(servers.postgres().jdbcUrl());
+        pg.setUser(servers.postgres().user());
+        io.teatree.protocol.Migrations.apply(pg);
         Path dir = servers.newDirectory("bench");
         BenchTable table = new BenchTable();
         try (Connection nc = Nats.connect(servers.nats().url())) {

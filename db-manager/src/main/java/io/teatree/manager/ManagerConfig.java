@@ -54,6 +54,33 @@ public interface ManagerConfig {
 
         /** DuckDB threads; DuckDB's default when absent. */
         Optional<Integer> duckdbThreads();
+
+        /**
+         * DuckDB {@code storage_compatibility_version} of a new model file (e.g. {@code v1.0.0}), which decides
+         * which DuckDB releases can open the published versions; DuckDB's default when absent.
+         */
+        Optional<String> storageVersion();
+
+        Snapshot snapshot();
+    }
+
+    /** Read-only versions (DESIGN §6). */
+    interface Snapshot {
+        /** At most one snapshot per this interval. */
+        @WithDefault("PT5S")
+        Duration minInterval();
+
+        /** Always snapshot once the newest version is this many versions ahead of the last snapshot. */
+        @WithDefault("100")
+        int maxLag();
+
+        /** How many versions stay in S3 (older ones are deleted). */
+        @WithDefault("10")
+        int keepInS3();
+
+        /** On shutdown, how long to wait for the last snapshot to be published. */
+        @WithDefault("PT60S")
+        Duration shutdownWait();
     }
 
     /** NATS connection. */

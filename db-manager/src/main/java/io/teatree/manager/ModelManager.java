@@ -21,6 +21,8 @@ import io.teatree.protocol.ModelId;
 import io.teatree.protocol.control.ControlStore;
 import io.teatree.protocol.control.LeaseStore;
 import io.teatree.protocol.control.ModelRow;
+import io.teatree.protocol.control.VersionStore;
+import io.teatree.manager.snapshot.Snapshots;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -84,7 +86,7 @@ public class ModelManager {
 
     private int serve(ModelId model, LeaseKeeper lease, long epoch) throws Exception {
         Path dataDir = Path.of(config.manager().dataDir());
-        try (ModelDatabase database = ModelDatabase.open(dataDir, model, config.manager().duckdbMemoryLimit(), config.manager().duckdbThreads());
+        try (ModelDatabase database = ModelDatabase.open(dataDir, model, config.manager().duckdbMemoryLimit(), config.manager().duckdbThreads(), config.manager().storageVersion());
              BufferAllocator allocator = new RootAllocator();
              S3Client s3 = S3Clients.create(config.s3());
              IntentSource source = new IntentSource(nats, model, config.manager().batchSize(), config.manager().linger(), config.manager().ackWait())) {
@@ -96,25 +98,45 @@ public class ModelManager {
             ControlStore control = new ControlStore(dataSource);
             ControlReporter reporter = reporter(model, control, new Ledger(database.connection()), executor.version());
             EventPublisher events = new EventPublisher(nats, model);
+            VersionStore versions = new VersionStore(dataSource);
             lease.startRenewing(() -> stopping = true);
             events.publish(EventType.MANAGER_STARTED, executor.version(), info(lease));
             state = "running";
             LOG.infof("model %s: manager %s running at version %d", model, lease.owner(), executor.version());
-            WriterLoop loop = new WriterLoop(source, new Decoder(model), new PayloadFetcher(s3, dataDir.resolve(model.value()).resolve("payloads")),
-                    executor, reporter, events, lease, config.manager().idleTimeout());
-            WriterLoop.Exit exit;
-            try {
-                exit = loop.run(() -> stopping);
-            } catch (FencedException e) {
-                LOG.error(e.getMessage());
-                return 3;
+            try (Snapshots snapshots = new Snapshots(model, database, config.manager().snapshot(), s3, config.s3().bucket(), versions, events,
+                    publishedVersion(versions, model))) {
+                WriterLoop loop = new WriterLoop(source, new Decoder(model), new PayloadFetcher(s3, dataDir.resolve(model.value()).resolve("payloads")),
+                        executor, reporter, events, lease, snapshots, config.manager().idleTimeout());
+                WriterLoop.Exit exit;
+                try {
+                    exit = loop.run(() -> stopping);
+                } catch (FencedException e) {
+                    LOG.error(e.getMessage());
+                    return 3;
+                }
+                if (exit != WriterLoop.Exit.LEASE_LOST) {
+                    snapshots.finish(executor.version());
+                }
+                return stop(model, lease, executor, reporter, events, exit);
             }
-            reporter.catchUp(executor.version());
-            ObjectNode data = info(lease).put("reason", exit.name().toLowerCase());
-            events.publish(EventType.MANAGER_STOPPED, executor.version(), data);
-            LOG.infof("model %s: manager stopping (%s) at version %d", model, exit, executor.version());
-            nats.flush(Duration.ofSeconds(5));
-            return exit == WriterLoop.Exit.LEASE_LOST ? 2 : 0;
+        }
+    }
+
+    private int stop(ModelId model, LeaseKeeper lease, BatchExecutor executor, ControlReporter reporter, EventPublisher events,
+                     WriterLoop.Exit exit) throws InterruptedException, java.util.concurrent.TimeoutException {
+        reporter.catchUp(executor.version());
+        ObjectNode data = info(lease).put("reason", exit.name().toLowerCase());
+        events.publish(EventType.MANAGER_STOPPED, executor.version(), data);
+        LOG.infof("model %s: manager stopping (%s) at version %d", model, exit, executor.version());
+        nats.flush(Duration.ofSeconds(5));
+        return exit == WriterLoop.Exit.LEASE_LOST ? 2 : 0;
+    }
+
+    private static long publishedVersion(VersionStore versions, ModelId model) {
+        try {
+            return versions.latest(model).orElse(0L);
+        } catch (SQLException e) {
+            return 0;
         }
     }
 

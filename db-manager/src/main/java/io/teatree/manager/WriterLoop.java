@@ -12,6 +12,8 @@ import io.teatree.manager.lease.LeaseKeeper;
 import io.teatree.manager.payload.PayloadFetcher;
 import io.teatree.manager.report.ControlReporter;
 import io.teatree.manager.report.EventPublisher;
+import io.teatree.manager.snapshot.Snapshots;
+import io.teatree.protocol.IntentStatus;
 import io.teatree.protocol.Problem;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -40,10 +42,11 @@ final class WriterLoop {
     private final ControlReporter reporter;
     private final EventPublisher events;
     private final LeaseKeeper lease;
+    private final Snapshots snapshots;
     private final Duration idleTimeout;
 
     WriterLoop(IntentSource source, Decoder decoder, PayloadFetcher payloads, BatchExecutor executor, ControlReporter reporter,
-               EventPublisher events, LeaseKeeper lease, Duration idleTimeout) {
+               EventPublisher events, LeaseKeeper lease, Snapshots snapshots, Duration idleTimeout) {
         this.source = source;
         this.decoder = decoder;
         this.payloads = payloads;
@@ -51,6 +54,7 @@ final class WriterLoop {
         this.reporter = reporter;
         this.events = events;
         this.lease = lease;
+        this.snapshots = snapshots;
         this.idleTimeout = idleTimeout;
     }
 
@@ -66,6 +70,7 @@ final class WriterLoop {
             List<Message> messages = source.next(POLL);
             if (messages.isEmpty()) {
                 reporter.catchUp(executor.version());
+                snapshots.whenIdle(executor.version());
                 if (System.nanoTime() - lastWork > idleTimeout.toNanos() && nothingOutstanding()) {
                     return Exit.IDLE;
                 }
@@ -93,6 +98,8 @@ final class WriterLoop {
             if (outcome.committed()) {
                 reporter.committed(outcome.version(), outcome.applied());
                 events.intents(outcome.applied());
+                snapshots.afterCommit(outcome.version(), outcome.applied().stream().anyMatch(e ->
+                        "snapshot".equals(e.function()) && e.status() == IntentStatus.SUCCEEDED));
             }
             if (!outcome.replayed().isEmpty()) {
                 LOG.infof("%d redelivered intents were applied before; reporting their recorded outcome again", outcome.replayed().size());

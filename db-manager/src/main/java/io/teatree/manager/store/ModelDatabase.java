@@ -35,12 +35,19 @@ public final class ModelDatabase implements AutoCloseable {
      */
     public static ModelDatabase open(Path dataDir, ModelId model, Optional<String> memoryLimit, Optional<Integer> threads)
             throws SQLException, IOException {
+        return open(dataDir, model, memoryLimit, threads, Optional.empty());
+    }
+
+    /** As above; {@code storageVersion} sets DuckDB's {@code storage_compatibility_version} of a new file. */
+    public static ModelDatabase open(Path dataDir, ModelId model, Optional<String> memoryLimit, Optional<Integer> threads,
+                                     Optional<String> storageVersion) throws SQLException, IOException {
         Path dir = dataDir.resolve(model.value());
         Files.createDirectories(dir);
         Path file = dir.resolve("model.duckdb");
         Properties props = new Properties();
         memoryLimit.ifPresent(limit -> props.setProperty("memory_limit", limit));
         threads.ifPresent(n -> props.setProperty("threads", String.valueOf(n)));
+        storageVersion.ifPresent(v -> props.setProperty("storage_compatibility_version", v));
         props.setProperty("autoinstall_known_extensions", "false");
         props.setProperty("autoload_known_extensions", "false");
         Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);

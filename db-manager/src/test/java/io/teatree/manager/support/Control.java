@@ -31,6 +31,21 @@ public final class Control {
         return new ControlStore(dataSource());
     }
 
+    /** The versions recorded in model_version for a model. */
+    public static java.util.List<Long> versions(String model) throws SQLException {
+        try (Connection c = dataSource().getConnection();
+             var ps = c.prepareStatement("SELECT version FROM model_version WHERE model_id = ? ORDER BY version")) {
+            ps.setString(1, model);
+            java.util.List<Long> versions = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    versions.add(rs.getLong(1));
+                }
+            }
+            return versions;
+        }
+    }
+
     public static long scalar(String sql, Object... params) throws SQLException {
         try (Connection c = dataSource().getConnection(); var ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
