@@ -56,7 +56,7 @@ public final class ManagerBench {
             }
             byte[] sample = Json.write(smallIntents.get(1));
             publish(nc.jetStream(), smallIntents);
-            double smallRate = ManagerRun.drain(smallModel, dir, small + 1);
+            double smallRate = ManagerRun.drain(nc, smallModel, dir, small + 1);
 
             ModelId bulkModel = ModelId.of("bench-bulk-" + System.nanoTime() % 100_000);
             List<IntentEnvelope> bulkIntents = new ArrayList<>();
@@ -65,7 +65,7 @@ public final class ManagerBench {
                 bulkIntents.add(append(bulkModel, i * rowsPerBulk, rowsPerBulk));
             }
             publish(nc.jetStream(), bulkIntents);
-            double bulkRows = ManagerRun.drain(bulkModel, dir, bulk + 1) * rowsPerBulk;
+            double bulkRows = ManagerRun.drain(nc, bulkModel, dir, bulk + 1) * rowsPerBulk;
 
             double rawJs = RawBaselines.jetStreamPublishConsumePerSecond(nc, small, sample);
             double rawAppender = RawBaselines.duckDbAppenderRowsPerSecond(dir, bulk * rowsPerBulk);

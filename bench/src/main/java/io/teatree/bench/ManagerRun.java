@@ -18,10 +18,12 @@ final class ManagerRun {
     }
 
     /**
-     * Intents per second applied by the manager: the intents committed after its first batch, divided by the
-     * time between the first and the last commit (so JVM start-up and the first fetch are not counted).
+     * Intents per second applied by the manager: all intents divided by the time from its {@code manager.started}
+     * event (lease taken, model open, consumer bound) to the last commit, so JVM start-up is not counted.
      */
-    static double drain(io.teatree.protocol.ModelId model, Path dir, int intents) throws Exception {
+    static double drain(io.nats.client.Connection nc, io.teatree.protocol.ModelId model, Path dir, int intents) throws Exception {
+        io.nats.client.JetStreamSubscription events = nc.jetStream().subscribe(io.teatree.protocol.Subjects.event(model),
+                io.nats.client.PushSubscribeOptions.builder().ordered(true).build());
         Path jar = Path.of("db-manager", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (bin/teatree bench does)");
@@ -34,28 +36,36 @@ final class ManagerRun {
         command.add("-Dteatree.manager.data-dir=" + dir);
         command.add("-Dteatree.manager.idle-timeout=PT2S");
         command.add("-Dquarkus.http.port=0");
-        command.add("-Dquarkus.log.level=WARN");
         command.add("-jar");
         command.add(jar.toString());
         Process process = ChildProcesses.start(command, dir.resolve(model.value() + ".log"), dir);
         String url = TeatreeServers.get().postgres().jdbcUrl();
         try (Connection pg = DriverManager.getConnection(url, TeatreeServers.get().postgres().user(), "");
-             PreparedStatement count = pg.prepareStatement("SELECT count(*) FILTER (WHERE status = 'succeeded'),"
-                     + " count(*) FILTER (WHERE version > v0), extract(epoch FROM max(finished_at) - min(finished_at))"
-                     + " FROM intent, (SELECT min(version) AS v0 FROM intent WHERE model_id = ?) first WHERE model_id = ?")) {
+             PreparedStatement count = pg.prepareStatement("SELECT count(*) FILTER (WHERE status = 'succeeded'), max(finished_at)"
+                     + " FROM intent WHERE model_id = ?")) {
             count.setString(1, model.value());
-            count.setString(2, model.value());
+            java.time.Instant started = null;
             while (true) {
+                io.nats.client.Message m;
+                while (started == null && (m = events.nextMessage(java.time.Duration.ofMillis(10))) != null) {
+                    io.teatree.protocol.EventEnvelope event = io.teatree.protocol.Json.read(m.getData(), io.teatree.protocol.EventEnvelope.class);
+                    if (event.type() == io.teatree.protocol.EventType.MANAGER_STARTED) {
+                        started = event.at();
+                    }
+                }
                 try (ResultSet rs = count.executeQuery()) {
                     rs.next();
-                    if (rs.getLong(1) >= intents) {
+                    if (rs.getLong(1) >= intents && started != null) {
                         process.destroy();
                         process.waitFor();
-                        return rs.getLong(2) / Math.max(rs.getDouble(3), 0.001);
+                        double seconds = java.time.Duration.between(started, rs.getTimestamp(2).toInstant()).toNanos() / 1e9;
+                        return intents / Math.max(seconds, 0.001);
                     }
                 }
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("manager exited early; see " + dir.resolve(model.value() + ".log"));
+                    String log = Files.readString(dir.resolve(model.value() + ".log"));
+                    throw new IllegalStateException("manager exited early with " + process.exitValue() + "; its log ends:\n"
+                            + log.substring(Math.max(0, log.length() - 4000)));
                 }
                 Thread.sleep(100);
             }

@@ -2,7 +2,10 @@ package io.teatree.dispatcher;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.teatree.dispatcher.podclass.PodClassesConfig;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The dispatcher's configuration ({@code teatree.*}). */
 @ConfigMapping(prefix = "teatree")
@@ -13,6 +16,8 @@ public interface DispatcherConfig {
     Events events();
 
     S3 s3();
+
+    Dispatcher dispatcher();
 
     /** NATS connection. */
     interface Nats {
@@ -42,5 +47,116 @@ public interface DispatcherConfig {
         /** How long events are kept in {@code TEATREE_EVENTS}. */
         @WithDefault("P7D")
         Duration maxAge();
+    }
+
+    /** Where managers run and when they start and stop ({@code teatree.dispatcher.*}). */
+    interface Dispatcher {
+        /** {@code local} (child processes on this host) or {@code kubernetes} (one StatefulSet per model). */
+        @WithDefault("local")
+        PlacementKind placement();
+
+        /** A manager with nothing pending for this long stops; the next intent starts it again. */
+        @WithDefault("PT2M")
+        Duration idleTimeout();
+
+        /** How often pending intents and running placements are compared. */
+        @WithDefault("5S")
+        String reconcileInterval();
+
+        Backoff backoff();
+
+        Local local();
+
+        Kubernetes kubernetes();
+
+        PodClassesConfig podClasses();
+    }
+
+    /** The two placements. */
+    enum PlacementKind {
+        LOCAL, KUBERNETES
+    }
+
+    /** Restarting managers that crash. */
+    interface Backoff {
+        /** Delay before the first restart after a crash; doubled for each further crash. */
+        @WithDefault("PT1S")
+        Duration initial();
+
+        /** Upper bound of the restart delay. */
+        @WithDefault("PT5M")
+        Duration max();
+
+        /** After this many crashes in a row the model's status becomes {@code crashloop}. */
+        @WithDefault("3")
+        int crashloopAfter();
+
+        /** A manager that ran this long without crashing resets the crash count. */
+        @WithDefault("PT2M")
+        Duration healthyAfter();
+    }
+
+    /** The {@code local} placement: db-manager processes on this host. */
+    interface Local {
+        /** The db-manager's {@code quarkus-run.jar}. */
+        @WithDefault("db-manager/target/quarkus-app/quarkus-run.jar")
+        Path managerJar();
+
+        /** The managers' data directory: each model's file is {@code <dataDir>/<model>/model.duckdb}. */
+        @WithDefault(".teatree/data")
+        Path dataDir();
+
+        /** Where each manager's output goes ({@code <logDir>/manager-<model>.log}); the data directory when absent. */
+        Optional<Path> logDir();
+
+        /** The {@code java} launcher; the one running the dispatcher when absent. */
+        Optional<String> java();
+
+        /** How long a stopped manager may take to finish its batch before it is killed. */
+        @WithDefault("PT30S")
+        Duration stopGrace();
+    }
+
+    /** The {@code kubernetes} placement: one StatefulSet {@code teatree-model-<model>} per model. */
+    interface Kubernetes {
+        /** Namespace of the StatefulSets and the leader Lease; the client's namespace when absent. */
+        Optional<String> namespace();
+
+        /** The db-manager container image. */
+        @WithDefault("ghcr.io/teatree/db-manager:0.1.0")
+        String image();
+
+        @WithDefault("IfNotPresent")
+        String imagePullPolicy();
+
+        /** Storage class of the model volumes; the cluster's default when absent. */
+        Optional<String> storageClass();
+
+        /** The Secret holding {@code username} and {@code password} for Postgres. */
+        @WithDefault("teatree-postgres")
+        String postgresSecret();
+
+        /** The Secret holding {@code access-key} and {@code secret-key} for S3. */
+        @WithDefault("teatree-s3")
+        String s3Secret();
+
+        /** JDBC URL the managers use; the dispatcher's own datasource URL when absent. */
+        Optional<String> jdbcUrl();
+
+        /** Name of the Lease two dispatcher replicas elect their leader with. */
+        @WithDefault("teatree-dispatcher")
+        String leaseName();
+
+        /** This replica's identity in the Lease; {@code HOSTNAME} when absent. */
+        Optional<String> identity();
+
+        @WithDefault("PT15S")
+        Duration leaseDuration();
+
+        @WithDefault("PT10S")
+        Duration renewDeadline();
+
+        @WithDefault("PT2S")
+        Duration retryPeriod();
     }
 }

@@ -41,10 +41,30 @@ public final class IntentSource implements AutoCloseable {
                 .ackWait(ackWait)
                 .maxAckPending(batchSize)
                 .build();
+        resetAbandonedDeliveries(connection, model);
         connection.jetStreamManagement().addOrUpdateConsumer(Subjects.INTENTS_STREAM, consumer);
         JetStream js = connection.jetStream();
         this.subscription = js.subscribe(Subjects.intent(model),
                 PullSubscribeOptions.bind(Subjects.INTENTS_STREAM, Subjects.managerConsumer(model)));
+    }
+
+    /**
+     * A predecessor that died (kill -9, lost node) leaves its last batch delivered but unacked, and with
+     * MaxAckPending = batch size nothing more would be delivered until AckWait (60 s) expires. We hold the
+     * lease, so no other manager consumes: recreating the consumer redelivers those intents at once (the
+     * work-queue stream keeps every unacked message; the ledger drops the ones already applied).
+     */
+    private static void resetAbandonedDeliveries(Connection connection, ModelId model) throws IOException, JetStreamApiException {
+        try {
+            ConsumerInfo info = connection.jetStreamManagement().getConsumerInfo(Subjects.INTENTS_STREAM, Subjects.managerConsumer(model));
+            if (info.getNumAckPending() > 0) {
+                connection.jetStreamManagement().deleteConsumer(Subjects.INTENTS_STREAM, Subjects.managerConsumer(model));
+            }
+        } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() != 10014) { // consumer not found: a first start
+                throw e;
+            }
+        }
     }
 
     /**

@@ -1,0 +1,31 @@
+package io.teatree.dispatcher.placement.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How the local placement runs managers.
+ *
+ * @param java        the {@code java} launcher
+ * @param managerJar  the db-manager's {@code quarkus-run.jar}
+ * @param dataDir     the managers' data directory
+ * @param logDir      where {@code manager-<model>.log} files go
+ * @param idleTimeout a manager with nothing pending this long exits
+ * @param stopGrace   how long a stopping manager may take before it is killed
+ */
+public record LocalSettings(String java, Path managerJar, Path dataDir, Path logDir, Duration idleTimeout, Duration stopGrace) {
+
+    public LocalSettings {
+        if (java == null || managerJar == null || dataDir == null || logDir == null || idleTimeout == null || stopGrace == null) {
+            throw new IllegalArgumentException("every local placement setting is required");
+        }
+        managerJar = managerJar.toAbsolutePath().normalize();
+        dataDir = dataDir.toAbsolutePath().normalize();
+        logDir = logDir.toAbsolutePath().normalize();
+    }
+
+    /** The {@code java} running this JVM. */
+    public static String currentJava() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

@@ -1,0 +1,57 @@
+package io.teatree.dispatcher.placement.local;
+
+import io.teatree.dispatcher.placement.ManagerEnvironment;
+import io.teatree.dispatcher.placement.ManagerSpec;
+import io.teatree.dispatcher.podclass.PodClass;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The command line and environment of one local db-manager process (the db-manager's run contract). */
+public final class ManagerCommand {
+
+    /** JVM flags DuckDB and Arrow need on JDK 21+, and Quarkus' worker threads on JDK 24+ (java.lang). */
+    static final List<String> JVM_FLAGS = List.of("--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED");
+
+    private final LocalSettings settings;
+    private final ManagerEnvironment environment;
+
+    public ManagerCommand(LocalSettings settings, ManagerEnvironment environment) {
+        this.settings = settings;
+        this.environment = environment;
+    }
+
+    /** {@code java <flags> -Xmx<heap> -jar <managerJar>}. */
+    public List<String> command(ManagerSpec spec) {
+        List<String> command = new ArrayList<>();
+        command.add(settings.java());
+        command.addAll(JVM_FLAGS);
+        command.add("-Xmx" + spec.podClass().heapMib() + "m");
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        command.add("-jar");
+        command.add(settings.managerJar().toString());
+        return command;
+    }
+
+    /** Fills {@code env} (the inherited environment) for {@code spec}: Teatree and Quarkus settings are replaced. */
+    public void environment(ManagerSpec spec, Map<String, String> env) {
+        env.keySet().removeIf(key -> key.startsWith("TEATREE_") || key.startsWith("QUARKUS_"));
+        PodClass podClass = spec.podClass();
+        env.put("TEATREE_MANAGER_MODEL", spec.model().value());
+        env.put("TEATREE_MANAGER_DATA_DIR", settings.dataDir().toString());
+        env.put("TEATREE_MANAGER_IDLE_TIMEOUT", settings.idleTimeout().toString());
+        env.put("TEATREE_MANAGER_DUCKDB_MEMORY_LIMIT", podClass.duckdbMemoryLimit());
+        env.put("TEATREE_MANAGER_DUCKDB_THREADS", String.valueOf(podClass.duckdbThreads()));
+        env.put("TEATREE_NATS_URL", environment.natsUrl());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", environment.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", environment.dbUser());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", environment.dbPassword());
+        env.put("TEATREE_S3_ENDPOINT", environment.s3Endpoint());
+        env.put("TEATREE_S3_REGION", environment.s3Region());
+        env.put("TEATREE_S3_BUCKET", environment.s3Bucket());
+        env.put("TEATREE_S3_ACCESS_KEY", environment.s3AccessKey());
+        env.put("TEATREE_S3_SECRET_KEY", environment.s3SecretKey());
+        env.put("QUARKUS_HTTP_PORT", "0");
+    }
+}

@@ -1,0 +1,26 @@
+package io.teatree.dispatcher.wiring;
+
+import io.nats.client.Connection;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.teatree.dispatcher.adapter.DemandWatch;
+import io.teatree.dispatcher.demand.Supervisor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/** Subscribes to intents when the service starts and unsubscribes when it stops. */
+@ApplicationScoped
+public class DemandWatchStarter {
+
+    private DemandWatch watch;
+
+    void start(@Observes StartupEvent event, Connection connection, Supervisor supervisor) {
+        watch = new DemandWatch(connection, supervisor).start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (watch != null) {
+            watch.close();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.teatree.dispatcher.wiring;
+
+import io.agroal.api.AgroalDataSource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.nats.client.Connection;
+import io.teatree.dispatcher.DispatcherConfig;
+import io.teatree.dispatcher.adapter.NatsManagerEvents;
+import io.teatree.dispatcher.adapter.NatsPendingWork;
+import io.teatree.dispatcher.adapter.PostgresModelDirectory;
+import io.teatree.dispatcher.demand.CrashBackoff;
+import io.teatree.dispatcher.demand.Supervisor;
+import io.teatree.dispatcher.leader.Leadership;
+import io.teatree.dispatcher.placement.ExitListener;
+import io.teatree.dispatcher.placement.ManagerEnvironment;
+import io.teatree.dispatcher.placement.Placement;
+import io.teatree.dispatcher.podclass.PodClasses;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Wires the supervisor with the configured placement, the Postgres and NATS adapters and leadership. */
+@ApplicationScoped
+public class SupervisorProducer {
+
+    @Produces
+    @Singleton
+    Supervisor supervisor(DispatcherConfig config, AgroalDataSource dataSource, Connection nats, Instance<KubernetesClient> kubernetes,
+                          @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
+                          @ConfigProperty(name = "quarkus.datasource.username") Optional<String> dbUser,
+                          @ConfigProperty(name = "quarkus.datasource.password") Optional<String> dbPassword) {
+        DispatcherConfig.Dispatcher d = config.dispatcher();
+        ManagerEnvironment environment = new ManagerEnvironment(config.nats().url(), jdbcUrl, dbUser.orElse(""), dbPassword.orElse(""),
+                config.s3().endpoint(), config.s3().region(), config.s3().bucket(), config.s3().accessKey(), config.s3().secretKey());
+        AtomicReference<Supervisor> self = new AtomicReference<>();
+        Function<ExitListener, Placement> placement;
+        Leadership leadership;
+        if (d.placement() == DispatcherConfig.PlacementKind.KUBERNETES) {
+            KubernetesClient client = kubernetes.get();
+            placement = Placements.kubernetes(d, environment, client);
+            leadership = Placements.leadership(d, client, () -> {
+                Supervisor supervisor = self.get();
+                if (supervisor != null) {
+                    supervisor.reconcile();
+                }
+            });
+        } else {
+            placement = Placements.local(d, environment);
+            leadership = Leadership.always();
+        }
+        Supervisor supervisor = new Supervisor(placement, new PostgresModelDirectory(dataSource), new NatsPendingWork(nats),
+                new NatsManagerEvents(nats), leadership, PodClasses.of(d.podClasses()),
+                new CrashBackoff(d.backoff().initial(), d.backoff().max(), d.backoff().healthyAfter()),
+                d.backoff().crashloopAfter(), d.idleTimeout(), Clock.systemUTC());
+        self.set(supervisor);
+        return supervisor;
+    }
+
+    void close(@Disposes Supervisor supervisor) {
+        supervisor.close();
+    }
+}

@@ -1,0 +1,152 @@
+package io.teatree.dispatcher.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.teatree.dispatcher.placement.kubernetes.DispatcherRbac;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Helm chart through helm-java: lint, render, schema, Fabric8 parsing, RBAC, and the plain manifests. */
+class HelmChartIT {
+
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+    private static final Path CUSTOM_VALUES = Path.of("src/test/resources/helm/custom-values.yaml").toAbsolutePath();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void lintStrictPassesWithDefaultValues() {
+        LintResult result = new Helm(Chart.DIR).lint().strict().call();
+        assertThat(result.isFailed()).as("lint messages: %s", result.getMessages()).isFalse();
+    }
+
+    @Test
+    void lintStrictPassesWithCustomValues() throws IOException {
+        Path copy = tmp.resolve("teatree");
+        Chart.copyTree(Chart.DIR, copy);
+        Files.copy(CUSTOM_VALUES, copy.resolve("values.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        LintResult result = new Helm(copy).lint().strict().call();
+        assertThat(result.isFailed()).as("lint messages: %s", result.getMessages()).isFalse();
+    }
+
+    @Test
+    void defaultValuesRenderTheServicesTheirAccessAndTheTestHook() throws IOException {
+        List<HasMetadata> objects = parse(Chart.templateWithHooks(tmp, t -> t));
+        assertThat(objects).extracting(o -> o.getKind() + "/" + o.getMetadata().getName()).containsExactlyInAnyOrder(
+                "Secret/teatree-postgres", "Secret/teatree-s3", "ConfigMap/teatree-pod-classes",
+                "ServiceAccount/teatree-dispatcher", "Role/teatree-dispatcher", "RoleBinding/teatree-dispatcher",
+                "Service/teatree-client-api", "Service/teatree-dispatcher",
+                "Deployment/teatree-client-api", "Deployment/teatree-dispatcher", "Pod/teatree-test-api-ready");
+        Deployment dispatcher = (Deployment) objects.stream().filter(o -> o.getMetadata().getName().equals("teatree-dispatcher")
+                && o instanceof Deployment).findFirst().orElseThrow();
+        assertThat(dispatcher.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                .anySatisfy(e -> assertThat(e.getName() + "=" + e.getValue()).isEqualTo("TEATREE_DISPATCHER_PLACEMENT=kubernetes"));
+        io.fabric8.kubernetes.api.model.Pod hook = (io.fabric8.kubernetes.api.model.Pod) objects.stream()
+                .filter(o -> o.getKind().equals("Pod")).findFirst().orElseThrow();
+        assertThat(hook.getSpec().getContainers().get(0).getArgs()).contains("http://teatree-client-api.teatree.svc:80/q/health/ready");
+        assertThat(Files.readString(Chart.DIR.resolve("templates/tests/api-ready-test.yaml"))).contains("helm.sh/hook: test");
+    }
+
+    @Test
+    void customValuesRenderTheIngressAndUseExistingSecrets() {
+        List<HasMetadata> objects = parse(Chart.template(t -> t.withValuesFile(CUSTOM_VALUES)));
+        assertThat(objects).extracting(HasMetadata::getKind).contains("Ingress").doesNotContain("Secret");
+        String rendered = Chart.template(t -> t.withValuesFile(CUSTOM_VALUES));
+        assertThat(rendered).contains("name: TEATREE_DISPATCHER_KUBERNETES_STORAGE_CLASS", "value: \"fast-ssd\"",
+                "TEATREE_DISPATCHER_POD_CLASSES_XLARGE_MEMORY: \"128Gi\"", "name: analytics-postgres");
+    }
+
+    @Test
+    void theSchemaRejectsAnUnknownPodClass() {
+        assertThatThrownBy(() -> Chart.template(t -> t.set("podClasses.huge.cpus", 64)))
+                .hasMessageContaining("huge");
+    }
+
+    @Test
+    void theSchemaRejectsANegativeMemory() {
+        assertThatThrownBy(() -> Chart.template(t -> t.set("podClasses.small.memory", "-2Gi")))
+                .hasMessageContaining("memory");
+    }
+
+    @Test
+    void theSchemaRejectsAnUnknownTopLevelKey() {
+        assertThatThrownBy(() -> Chart.template(t -> t.set("replicaCount", 3))).hasMessageContaining("replicaCount");
+    }
+
+    @Test
+    void everyRenderedObjectParsesWithFabric8WithoutUnknownFields() {
+        for (String values : List.of("default", "custom")) {
+            String rendered = values.equals("default") ? Chart.templateWithHooks(tmp.resolve(values), t -> t)
+                    : Chart.templateWithHooks(tmp.resolve(values), t -> t.withValuesFile(CUSTOM_VALUES));
+            for (String doc : Chart.documents(rendered)) {
+                HasMetadata object = SERIALIZATION.unmarshal(doc);
+                assertThat(object).as(doc).isNotNull();
+                assertThat(object.getClass().getSimpleName()).as("a typed Fabric8 model for %s", object.getKind())
+                        .isNotEqualTo("GenericKubernetesResource");
+                assertThat(FabricStrictness.unknownFields(object)).as("unknown fields of %s %s (%s values)", object.getKind(),
+                        object.getMetadata().getName(), values).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void theRoleGrantsExactlyWhatTheDispatcherCalls() {
+        Role role = (Role) parse(Chart.template(t -> t)).stream().filter(o -> o instanceof Role).findFirst().orElseThrow();
+        Set<String> granted = new HashSet<>();
+        role.getRules().forEach(rule -> rule.getApiGroups().forEach(group -> rule.getResources().forEach(resource ->
+                rule.getVerbs().forEach(verb -> granted.add(group + "/" + resource + ":" + verb)))));
+        Set<String> used = new HashSet<>();
+        DispatcherRbac.RULES.forEach(rule -> rule.verbs().forEach(verb -> used.add(rule.apiGroup() + "/" + rule.resource() + ":" + verb)));
+        assertThat(granted).isEqualTo(used);
+        assertThat(role.getRules()).allSatisfy(rule -> {
+            assertThat(rule.getVerbs()).doesNotContain("*");
+            assertThat(rule.getResources()).doesNotContain("*");
+        });
+    }
+
+    @Test
+    void theK8sManifestsEqualTheChartRenderedWithDefaultValues() throws IOException {
+        Map<String, String> expected = new LinkedHashMap<>();
+        for (String doc : Chart.documents(Chart.template(t -> t))) {
+            JsonNode tree = Chart.tree(doc);
+            if (tree.path("metadata").path("annotations").has("helm.sh/hook")) {
+                continue;
+            }
+            expected.put(K8sManifests.fileName(tree), doc);
+        }
+        if (Boolean.getBoolean("k8s.update")) {
+            K8sManifests.write(expected);
+        }
+        Map<String, String> actual = K8sManifests.read();
+        assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        expected.forEach((file, doc) -> assertThat(Chart.tree(actual.get(file))).as(file).isEqualTo(Chart.tree(doc)));
+        JsonNode namespace = Chart.tree(Files.readString(Chart.MANIFESTS.resolve(K8sManifests.NAMESPACE_FILE)));
+        assertThat(namespace.path("metadata").path("name").asText()).isEqualTo(Chart.NAMESPACE);
+    }
+
+    private static List<HasMetadata> parse(String rendered) {
+        List<HasMetadata> objects = new ArrayList<>();
+        for (String doc : Chart.documents(rendered)) {
+            objects.add(SERIALIZATION.unmarshal(doc));
+        }
+        return objects;
+    }
+}
