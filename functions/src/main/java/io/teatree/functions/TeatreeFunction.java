@@ -36,6 +36,30 @@ public interface TeatreeFunction<A> {
     }
 
     /**
+     * Whether consecutive intents with these arguments may be applied together through {@link #applyGroup}:
+     * a key that is equal for intents that can share one statement, or null (the default) when they cannot.
+     * Pure; intents with a payload are never grouped.
+     */
+    default Object groupKey(A args) {
+        return null;
+    }
+
+    /**
+     * Applies several consecutive intents with equal {@link #groupKey} at once, inside the caller's transaction,
+     * with exactly the effect of applying them one by one. When it throws, the caller rolls back and applies
+     * them one by one to find the failing intent. The default applies them one by one.
+     *
+     * @return one result per intent, in order
+     */
+    default java.util.List<JsonNode> applyGroup(FunctionContext context, java.util.List<A> args) throws FunctionException {
+        java.util.List<JsonNode> results = new java.util.ArrayList<>(args.size());
+        for (A a : args) {
+            results.add(apply(context, a));
+        }
+        return results;
+    }
+
+    /**
      * Applies the function to the model inside the caller's transaction.
      *
      * @return a small JSON result (e.g. {@code {"rows": 10}}), stored with the intent's status

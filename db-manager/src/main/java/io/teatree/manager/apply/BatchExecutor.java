@@ -36,7 +36,11 @@ public final class BatchExecutor {
     private final FunctionRegistry functions;
     private final BufferAllocator allocator;
     private final long epoch;
+    /** Intents of a group that failed together: they run one by one to find which one fails. */
+    private final java.util.Set<UUID> ungrouped = new java.util.HashSet<>();
     private long version;
+
+    private static final UUID RETRY = new UUID(0, 0);
 
     public BatchExecutor(ModelId model, ModelDatabase database, FunctionRegistry functions, BufferAllocator allocator, long epoch)
             throws SQLException {
@@ -55,6 +59,7 @@ public final class BatchExecutor {
     }
 
     public BatchOutcome apply(List<PendingIntent> batch) throws SQLException, FencedException {
+        ungrouped.clear();
         Map<UUID, PendingIntent> fresh = new LinkedHashMap<>();
         for (PendingIntent intent : batch) {
             fresh.putIfAbsent(intent.id(), intent);
@@ -101,23 +106,67 @@ public final class BatchExecutor {
         }
     }
 
-    /** Runs every intent not yet failed; returns the id of the first one that fails, or null when all ran. */
+    /**
+     * Runs every intent not yet failed, consecutive groupable ones together; returns the id of the first one
+     * that fails, {@link #RETRY} when a group failed (its intents then run one by one), or null when all ran.
+     */
     private UUID runAll(Map<UUID, PendingIntent> fresh, Map<UUID, Problem> failures, Map<UUID, Object> parsedArgs,
                         Map<UUID, JsonNode> results, long next) {
-        for (PendingIntent intent : fresh.values()) {
-            if (failures.containsKey(intent.id())) {
-                continue;
+        List<PendingIntent> pending = fresh.values().stream().filter(i -> !failures.containsKey(i.id())).toList();
+        int i = 0;
+        while (i < pending.size()) {
+            List<PendingIntent> group = group(pending, i, parsedArgs);
+            if (group.size() > 1) {
+                try {
+                    List<JsonNode> out = runGroup(group, parsedArgs, next);
+                    for (int k = 0; k < group.size(); k++) {
+                        results.put(group.get(k).id(), out.get(k));
+                    }
+                } catch (Exception e) {
+                    group.forEach(g -> ungrouped.add(g.id()));
+                    return RETRY;
+                }
+            } else {
+                PendingIntent intent = group.get(0);
+                try {
+                    results.put(intent.id(), run(intent, parsedArgs.get(intent.id()), next));
+                } catch (Exception e) {
+                    Problem problem = Problems.of(e);
+                    LOG.infof("model %s intent %s failed: %s", model, intent.id(), problem.detail());
+                    failures.put(intent.id(), problem);
+                    return intent.id();
+                }
             }
-            try {
-                results.put(intent.id(), run(intent, parsedArgs.get(intent.id()), next));
-            } catch (Exception e) {
-                Problem problem = Problems.of(e);
-                LOG.infof("model %s intent %s failed: %s", model, intent.id(), problem.detail());
-                failures.put(intent.id(), problem);
-                return intent.id();
-            }
+            i += group.size();
         }
         return null;
+    }
+
+    /** The intents from {@code from} on that share the first one's function and group key (at least that one). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private List<PendingIntent> group(List<PendingIntent> pending, int from, Map<UUID, Object> parsedArgs) {
+        PendingIntent first = pending.get(from);
+        TeatreeFunction function = functions.get(first.envelope().function());
+        Object key = first.payload() == null && !ungrouped.contains(first.id()) ? function.groupKey(parsedArgs.get(first.id())) : null;
+        List<PendingIntent> group = new ArrayList<>(List.of(first));
+        for (int j = from + 1; key != null && j < pending.size(); j++) {
+            PendingIntent next = pending.get(j);
+            if (next.payload() != null || ungrouped.contains(next.id()) || !next.envelope().function().equals(first.envelope().function())
+                    || !key.equals(function.groupKey(parsedArgs.get(next.id())))) {
+                break;
+            }
+            group.add(next);
+        }
+        return group;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private List<JsonNode> runGroup(List<PendingIntent> group, Map<UUID, Object> parsedArgs, long next) throws Exception {
+        PendingIntent first = group.get(0);
+        TeatreeFunction function = functions.get(first.envelope().function());
+        ManagerFunctionContext context = new ManagerFunctionContext(model, first.id(), next, database.connection(), allocator, Optional.empty());
+        List<Object> args = group.stream().map(g -> parsedArgs.get(g.id())).toList();
+        return function.applyGroup(context, args);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.teatree.functions.FunctionContext;
 import io.teatree.functions.FunctionException;
 import io.teatree.functions.TeatreeFunction;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.teatree.functions.load.InlineInsert;
+import io.teatree.protocol.Json;
+import java.util.ArrayList;
+import java.util.List;
 import io.teatree.functions.load.RowSource;
 import io.teatree.functions.table.TableSchema;
 
@@ -24,6 +28,24 @@ public final class AppendFunction implements TeatreeFunction<RowsArgs> {
     @Override
     public boolean acceptsPayload() {
         return true;
+    }
+
+    /** Small inline appends to one table with the same columns share one multi-row INSERT. */
+    @Override
+    public Object groupKey(RowsArgs args) {
+        return InlineInsert.groupKey(args.table(), args.rows());
+    }
+
+    @Override
+    public List<JsonNode> applyGroup(FunctionContext context, List<RowsArgs> args) throws FunctionException {
+        ArrayNode rows = Json.MAPPER.createArrayNode();
+        List<JsonNode> results = new ArrayList<>(args.size());
+        for (RowsArgs a : args) {
+            rows.addAll((ArrayNode) a.rows());
+            results.add(Results.rows(a.rows().size()));
+        }
+        InlineInsert.insert(context.connection(), args.get(0).table(), rows);
+        return results;
     }
 
     @Override

@@ -50,6 +50,26 @@ public final class InlineInsert {
         return true;
     }
 
+    /**
+     * A key shared by inline row sets that one statement can insert together: the table and the set of
+     * column names; null when {@code rows} is not {@link #eligible}.
+     */
+    public static Object groupKey(TableName table, JsonNode rows) {
+        if (!eligible(rows)) {
+            return null;
+        }
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (String c : columns(rows)) {
+            names.add(c.toLowerCase(Locale.ROOT));
+        }
+        for (JsonNode row : rows) {
+            if (row.size() != names.size()) {
+                return null; // a row without some column would get NULL where alone it would get the default
+            }
+        }
+        return table.toString().toLowerCase(Locale.ROOT) + "|" + String.join(",", names);
+    }
+
     /** Inserts {@code rows} into {@code table} inside the caller's transaction; returns the row count. */
     public static long insert(Connection connection, TableName table, JsonNode rows) throws FunctionException {
         List<String> columns = columns(rows);
