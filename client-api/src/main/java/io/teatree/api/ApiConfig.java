@@ -1,8 +1,10 @@
 package io.teatree.api;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The client API's configuration ({@code teatree.*}). */
 @ConfigMapping(prefix = "teatree")
@@ -14,11 +16,19 @@ public interface ApiConfig {
 
     S3 s3();
 
+    Auth auth();
+
+    Limits limits();
+
     /** NATS connection. */
     interface Nats {
         /** Server URL, e.g. {@code nats://127.0.0.1:4222}. */
         @WithDefault("nats://127.0.0.1:4222")
         String url();
+
+        /** How long a publish waits for JetStream's acknowledgement before the API answers 503. */
+        @WithDefault("PT5S")
+        Duration publishTimeout();
     }
 
     /** The S3-compatible object store (path-style addressing). */
@@ -37,10 +47,55 @@ public interface ApiConfig {
         String secretKey();
     }
 
-    /** The events stream. */
+    /** The events stream and its Server-Sent Events feed. */
     interface Events {
         /** How long events are kept in {@code TEATREE_EVENTS}. */
         @WithDefault("P7D")
         Duration maxAge();
+
+        /** Interval of the SSE heartbeat comments that keep idle connections open. */
+        @WithDefault("PT15S")
+        Duration heartbeat();
+
+        /** Events buffered for one slow subscriber before its stream is closed (it resumes with Last-Event-ID). */
+        @WithDefault("4096")
+        int subscriberBuffer();
+    }
+
+    /** API keys. */
+    interface Auth {
+        /** Whether requests need a key; switch off only explicitly for a private single-user setup. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** An admin key (id {@code bootstrap}, pattern {@code *}) registered at start, e.g. by {@code bin/teatree up}. */
+        Optional<String> bootstrapKey();
+
+        /** How long a resolved key is trusted before it is looked up again (revocation on another replica). */
+        @WithDefault("PT10S")
+        Duration cacheTtl();
+    }
+
+    /** Request limits. */
+    interface Limits {
+        /** Largest JSON request body (intents, models, keys). */
+        @WithDefault("10M")
+        MemorySize jsonBody();
+
+        /** Largest bulk rows body, streamed to S3. */
+        @WithDefault("1G")
+        MemorySize rowsBody();
+
+        /** Multipart part size for staging bodies in S3 (at least 5 MiB); one part is buffered per upload. */
+        @WithDefault("8M")
+        MemorySize partSize();
+
+        /** Largest intent args carried inline in the NATS message; larger {@code rows} are staged in S3. */
+        @WithDefault("256K")
+        MemorySize inlineArgs();
+
+        /** Longest {@code ?wait=} on intent status. */
+        @WithDefault("PT60S")
+        Duration maxWait();
     }
 }

@@ -33,6 +33,9 @@ public class NatsConnectionProducer {
                 .maxReconnects(-1)
                 .reconnectWait(Duration.ofMillis(500))
                 .connectionTimeout(Duration.ofSeconds(2))
+                // no client-side buffering while disconnected: a publish must fail (503) rather than be sent
+                // later, after the API already answered
+                .reconnectBufferSize(0)
                 .connectionListener(provisionOnConnect)
                 .build();
         return Nats.connectReconnectOnConnect(options);

@@ -1,0 +1,71 @@
+package io.teatree.api.nats;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamOptions;
+import io.nats.client.PublishOptions;
+import io.nats.client.api.PublishAck;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
+import io.quarkus.logging.Log;
+import io.teatree.api.ApiConfig;
+import io.teatree.api.problem.Problems;
+import io.teatree.protocol.IntentEnvelope;
+import io.teatree.protocol.Json;
+import io.teatree.protocol.Subjects;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+
+/**
+ * Publishes intents to {@code teatree.intent.<model>} and waits for JetStream's acknowledgement. Blocking;
+ * call from a worker thread. Thread-safe.
+ */
+@ApplicationScoped
+public class IntentPublisher {
+
+    private final Connection connection;
+    private final JetStreamOptions options;
+
+    public IntentPublisher(Connection connection, ApiConfig config) {
+        this.connection = connection;
+        this.options = JetStreamOptions.builder().requestTimeout(config.nats().publishTimeout()).build();
+    }
+
+    /** Throws 503 unless the NATS connection is up, so callers can refuse work before reading a body. */
+    public void requireConnected() {
+        if (connection.getStatus() != Connection.Status.CONNECTED) {
+            throw Problems.unavailable("the intent queue (NATS) is unreachable; retry later");
+        }
+    }
+
+    /**
+     * Publishes with {@code Nats-Msg-Id} = intent id and the given trace headers.
+     *
+     * @return the acknowledgement; {@link PublishAck#isDuplicate()} when JetStream already had this id
+     * @throws io.teatree.api.problem.ApiProblem 503 when NATS does not acknowledge
+     */
+    public PublishAck publish(IntentEnvelope intent, Map<String, String> traceHeaders) {
+        requireConnected();
+        Headers headers = new Headers();
+        traceHeaders.forEach(headers::put);
+        NatsMessage message = NatsMessage.builder()
+                .subject(Subjects.intent(intent.model()))
+                .headers(headers)
+                .data(Json.write(intent))
+                .build();
+        PublishOptions publish = PublishOptions.builder()
+                .messageId(intent.id().toString())
+                .expectedStream(Subjects.INTENTS_STREAM)
+                .build();
+        try {
+            JetStream js = connection.jetStream(options);
+            return js.publish(message, publish);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            Log.warnf("intent %s for model %s not acknowledged: %s", intent.id(), intent.model(), e.getMessage());
+            throw Problems.unavailable("the intent queue (NATS) did not acknowledge the intent; retry later");
+        }
+    }
+}

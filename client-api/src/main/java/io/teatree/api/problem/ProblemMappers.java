@@ -1,0 +1,61 @@
+package io.teatree.api.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.logging.Log;
+import io.teatree.protocol.InvalidFieldException;
+import io.teatree.protocol.Problem;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Maps every failure of a resource to the one error shape, {@code application/problem+json} (RFC 9457). */
+public class ProblemMappers {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    @ServerExceptionMapper
+    public Response apiProblem(ApiProblem e) {
+        Response.ResponseBuilder builder = Response.status(e.problem().status()).type(PROBLEM_JSON).entity(e.problem());
+        e.headers().forEach(builder::header);
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidField(InvalidFieldException e) {
+        return apiProblem(Problems.invalidField(e.field(), e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        return apiProblem(Problems.malformedJson(e.getOriginalMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            Log.errorf(e, "request failed with %d", status);
+        }
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "HTTP " + status : type.getReasonPhrase();
+        Problem problem = Problem.of(slug(title), title, status, e.getMessage(), null);
+        Response.ResponseBuilder builder = Response.status(status).type(PROBLEM_JSON).entity(problem);
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!"Content-Type".equalsIgnoreCase(name)) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        Log.errorf(e, "unexpected failure: %s", e.getMessage());
+        return apiProblem(new ApiProblem(Problem.of("internal", "Internal error", 500,
+                "an unexpected error occurred; it has been logged", null)));
+    }
+
+    static String slug(String title) {
+        return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+}

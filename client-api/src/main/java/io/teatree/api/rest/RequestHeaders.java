@@ -1,0 +1,37 @@
+package io.teatree.api.rest;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/** Small readings of request headers shared by the resources. */
+final class RequestHeaders {
+
+    private RequestHeaders() {
+    }
+
+    /** The W3C trace context headers present on the request, to carry on the NATS message. */
+    static Map<String, String> trace(HttpHeaders headers) {
+        Map<String, String> trace = new LinkedHashMap<>();
+        for (String name : new String[] {"traceparent", "tracestate"}) {
+            String value = headers.getHeaderString(name);
+            if (value != null && !value.isBlank()) {
+                trace.put(name, value);
+            }
+        }
+        return trace;
+    }
+
+    static OptionalLong contentLength(HttpHeaders headers) {
+        String value = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (value == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+}

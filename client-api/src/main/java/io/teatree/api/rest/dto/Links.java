@@ -1,0 +1,5 @@
+package io.teatree.api.rest.dto;
+
+/** Where to follow an accepted intent. */
+public record Links(String self, String events) {
+}
