@@ -60,7 +60,9 @@ class BadIntentIT {
             }
             Intents.publishAll(nc.jetStream(), messages);
 
-            try (ManagerProcess manager = ManagerProcess.start(model.value(), servers.newDirectory("bad"), Map.of())) {
+            // a long linger makes the whole backlog land in one fetch, so in one batch
+            try (ManagerProcess manager = ManagerProcess.start(model.value(), servers.newDirectory("bad"),
+                    Map.of("teatree.manager.linger", "PT2S"))) {
                 manager.await(Duration.ofMinutes(2), () -> Control.scalar(
                         "SELECT count(*) FROM intent WHERE model_id = ? AND status IN ('succeeded', 'failed')", model.value()) == 10);
 
