@@ -31,6 +31,10 @@ final class ManagerRun {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "--add-opens=java.base/java.nio=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
                 "--enable-native-access=ALL-UNNAMED"));
+        String extra = System.getProperty("teatree.bench.manager-jvm-args", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+"))); // e.g. a flight recording of the manager
+        }
         TeatreeServers.get().serviceConfig().forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-Dteatree.manager.model=" + model.value());
         command.add("-Dteatree.manager.data-dir=" + dir);
@@ -59,6 +63,12 @@ final class ManagerRun {
                         process.destroy();
                         process.waitFor();
                         double seconds = java.time.Duration.between(started, rs.getTimestamp(2).toInstant()).toNanos() / 1e9;
+                        try (ResultSet v = pg.createStatement().executeQuery(
+                                "SELECT current_version FROM goal_model WHERE id = '" + model.value() + "'")) {
+                            v.next();
+                            System.out.printf("%s: %d intents in %d versions (%.1f per batch) in %.2f s%n", model, intents, v.getLong(1),
+                                    intents / (double) v.getLong(1), seconds);
+                        }
                         return intents / Math.max(seconds, 0.001);
                     }
                 }

@@ -2,6 +2,8 @@ package io.teatree.manager.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.teatree.protocol.IntentStatus;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.teatree.protocol.Json;
 import java.io.IOException;
 import java.sql.Connection;
@@ -24,7 +26,6 @@ import java.util.UUID;
  */
 public final class Ledger {
 
-    private static final int ROWS_PER_STATEMENT = 200;
     private static final String COLUMNS = "intent_id, version, status, applied_at, function, result, error, submitted_at, requester";
 
     private final Connection connection;
@@ -37,25 +38,21 @@ public final class Ledger {
         return connection;
     }
 
-    /** The entries of those intents that are already in the ledger. */
+    /** The entries of those intents that are already in the ledger (one statement, the ids as one JSON parameter). */
     public Map<UUID, LedgerEntry> find(Collection<UUID> ids) throws SQLException {
         Map<UUID, LedgerEntry> found = new HashMap<>();
         if (ids.isEmpty()) {
             return found;
         }
-        List<UUID> list = new ArrayList<>(ids);
-        for (int from = 0; from < list.size(); from += ROWS_PER_STATEMENT) {
-            List<UUID> chunk = list.subList(from, Math.min(list.size(), from + ROWS_PER_STATEMENT));
-            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-            try (PreparedStatement ps = connection.prepareStatement("SELECT " + COLUMNS + " FROM _teatree.applied WHERE intent_id IN (" + marks + ")")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setObject(i + 1, chunk.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        LedgerEntry entry = entry(rs);
-                        found.put(entry.intentId(), entry);
-                    }
+        ArrayNode list = Json.MAPPER.createArrayNode();
+        ids.forEach(id -> list.add(id.toString()));
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + COLUMNS + " FROM _teatree.applied"
+                + " WHERE intent_id IN (SELECT unnest(from_json(?::JSON, '[\"UUID\"]')))")) {
+            ps.setString(1, list.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    LedgerEntry entry = entry(rs);
+                    found.put(entry.intentId(), entry);
                 }
             }
         }
@@ -78,29 +75,39 @@ public final class Ledger {
         }
     }
 
-    /** Appends entries inside the open transaction, a few hundred rows per statement. */
+    /**
+     * Appends entries inside the open transaction with one short statement: the rows travel as one JSON
+     * parameter that DuckDB unnests (a long {@code VALUES} list costs more to parse than to insert).
+     */
     public void append(List<LedgerEntry> entries) throws SQLException {
-        for (int from = 0; from < entries.size(); from += ROWS_PER_STATEMENT) {
-            List<LedgerEntry> chunk = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_STATEMENT));
-            String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
-            String sql = "INSERT INTO _teatree.applied (" + COLUMNS + ") VALUES " + String.join(",", java.util.Collections.nCopies(chunk.size(), row));
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                int p = 1;
-                for (LedgerEntry e : chunk) {
-                    ps.setObject(p++, e.intentId());
-                    ps.setLong(p++, e.version());
-                    ps.setString(p++, e.status().wireName());
-                    ps.setObject(p++, utc(e.appliedAt()));
-                    ps.setString(p++, e.function());
-                    ps.setString(p++, e.result() == null ? null : e.result().toString());
-                    ps.setString(p++, e.error() == null ? null : e.error().toString());
-                    ps.setObject(p++, utc(e.submittedAt()));
-                    ps.setString(p++, e.requester());
-                }
-                ps.executeUpdate();
-            }
+        if (entries.isEmpty()) {
+            return;
+        }
+        ArrayNode rows = Json.MAPPER.createArrayNode();
+        for (LedgerEntry e : entries) {
+            ObjectNode row = rows.addObject();
+            row.put("intent_id", e.intentId().toString());
+            row.put("version", e.version());
+            row.put("status", e.status().wireName());
+            row.put("applied_at", TIMESTAMP.format(utc(e.appliedAt())));
+            row.put("function", e.function());
+            row.put("result", e.result() == null ? null : e.result().toString());
+            row.put("error", e.error() == null ? null : e.error().toString());
+            row.put("submitted_at", e.submittedAt() == null ? null : TIMESTAMP.format(utc(e.submittedAt())));
+            row.put("requester", e.requester());
+        }
+        try (PreparedStatement ps = connection.prepareStatement(APPEND)) {
+            ps.setString(1, rows.toString());
+            ps.executeUpdate();
         }
     }
+
+    private static final java.time.format.DateTimeFormatter TIMESTAMP = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+
+    private static final String APPEND = "INSERT INTO _teatree.applied (" + COLUMNS + ") SELECT " + COLUMNS + " FROM (SELECT unnest("
+            + "from_json(?::JSON, '[{\"intent_id\":\"UUID\",\"version\":\"BIGINT\",\"status\":\"VARCHAR\",\"applied_at\":\"TIMESTAMP\","
+            + "\"function\":\"VARCHAR\",\"result\":\"VARCHAR\",\"error\":\"VARCHAR\",\"submitted_at\":\"TIMESTAMP\",\"requester\":\"VARCHAR\"}]'),"
+            + " recursive := true))";
 
     private static LedgerEntry entry(ResultSet rs) throws SQLException {
         return new LedgerEntry(UUID.fromString(rs.getString("intent_id")), rs.getLong("version"),

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +24,7 @@ public final class InlineInsert {
 
     /** Inline row sets up to this size take this path; larger ones are staged through Arrow. */
     public static final int MAX_ROWS = 1_000;
-    private static final int MAX_PARAMETERS = 10_000;
+    private static final int MAX_ROWS_PER_STATEMENT = 20_000;
 
     private InlineInsert() {
     }
@@ -70,29 +69,43 @@ public final class InlineInsert {
         return table.toString().toLowerCase(Locale.ROOT) + "|" + String.join(",", names);
     }
 
-    /** Inserts {@code rows} into {@code table} inside the caller's transaction; returns the row count. */
+    /**
+     * Inserts {@code rows} into {@code table} inside the caller's transaction; returns the row count. The rows
+     * travel as ONE JSON parameter that DuckDB unnests ({@code from_json}) and casts to the column types, so the
+     * statement is tiny whatever the row count (a large {@code VALUES} list costs more to parse than to insert).
+     */
     public static long insert(Connection connection, TableName table, JsonNode rows) throws FunctionException {
         List<String> columns = columns(rows);
         String names = String.join(", ", columns.stream().map(Identifiers::quote).toList());
-        String tuple = "(" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
-        int perStatement = Math.max(1, MAX_PARAMETERS / columns.size());
+        String select = String.join(", ", columns.stream().map(c -> "r." + Identifiers.quote(c)).toList());
+        com.fasterxml.jackson.databind.node.ObjectNode structure = io.teatree.protocol.Json.MAPPER.createObjectNode();
+        columns.forEach(c -> structure.put(c, "VARCHAR"));
+        String sql = "INSERT INTO " + table.sql() + " (" + names + ") SELECT " + select + " FROM (SELECT unnest(from_json(?::JSON, "
+                + Identifiers.literal("[" + structure + "]") + ")) AS r)";
         long inserted = 0;
-        for (int from = 0; from < rows.size(); from += perStatement) {
-            int to = Math.min(rows.size(), from + perStatement);
-            String sql = "INSERT INTO " + table.sql() + " (" + names + ") VALUES " + String.join(", ", Collections.nCopies(to - from, tuple));
+        for (int from = 0; from < rows.size(); from += MAX_ROWS_PER_STATEMENT) {
+            int to = Math.min(rows.size(), from + MAX_ROWS_PER_STATEMENT);
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                int p = 1;
-                for (int r = from; r < to; r++) {
-                    for (String column : columns) {
-                        JsonBinder.bind(ps, p++, field(rows.get(r), column));
-                    }
-                }
+                ps.setString(1, canonical(rows, columns, from, to));
                 inserted += ps.executeUpdate();
             } catch (SQLException e) {
                 throw InlineErrors.describe(e, table, rows, columns, from, to);
             }
         }
         return inserted;
+    }
+
+    /** Rows [from, to) as a JSON array keyed by the canonical column names (JSON keys are matched exactly). */
+    private static String canonical(JsonNode rows, List<String> columns, int from, int to) {
+        com.fasterxml.jackson.databind.node.ArrayNode out = io.teatree.protocol.Json.MAPPER.createArrayNode();
+        for (int r = from; r < to; r++) {
+            com.fasterxml.jackson.databind.node.ObjectNode row = out.addObject();
+            for (String column : columns) {
+                JsonNode value = field(rows.get(r), column);
+                row.set(column, value);
+            }
+        }
+        return out.toString();
     }
 
     /** The column names any row gives, in first-seen order (names are case-insensitive, as in DuckDB). */
