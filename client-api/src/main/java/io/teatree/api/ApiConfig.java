@@ -3,6 +3,7 @@ package io.teatree.api;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -19,6 +20,38 @@ public interface ApiConfig {
     Auth auth();
 
     Limits limits();
+
+    Versions versions();
+
+    Query query();
+
+    /** The local cache of published read-only version files. */
+    interface Versions {
+        /** Where version files downloaded from S3 are kept; {@code <java.io.tmpdir>/teatree-versions} when unset. */
+        Optional<Path> cacheDir();
+
+        /**
+         * How many versions stay open as DuckDB instances while idle (least recently used closed first); versions
+         * in use by a running query or download are never closed, so more may be open for a while.
+         */
+        @WithDefault("4")
+        int openLimit();
+    }
+
+    /** Read-only queries on published versions. */
+    interface Query {
+        /** Most rows one query returns; longer results are cut at this many rows. */
+        @WithDefault("100000")
+        long maxRows();
+
+        /** Longest a query may run, including streaming its rows; then it is cancelled. */
+        @WithDefault("PT30S")
+        Duration timeout();
+
+        /** Rows per Arrow record batch in {@code application/vnd.apache.arrow.stream} answers. */
+        @WithDefault("65536")
+        int arrowBatchRows();
+    }
 
     /** NATS connection. */
     interface Nats {

@@ -34,19 +34,37 @@ class ApiConfigTest {
         assertThat(config.events().maxAge()).isEqualTo(Duration.ofDays(7));
         assertThat(config.events().heartbeat()).isEqualTo(Duration.ofSeconds(15));
         assertThat(config.nats().publishTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.versions().cacheDir()).isEmpty();
+        assertThat(config.versions().openLimit()).isEqualTo(4);
+        assertThat(config.query().maxRows()).isEqualTo(100_000);
+        assertThat(config.query().timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.query().arrowBatchRows()).isEqualTo(65536);
     }
 
     @Test
     void fullMapping() {
-        ApiConfig config = load(Map.of("teatree.s3.access-key", "a", "teatree.s3.secret-key", "s",
-                "teatree.auth.enabled", "false", "teatree.auth.bootstrap-key", "k",
-                "teatree.limits.json-body", "1M", "teatree.limits.rows-body", "5G",
-                "teatree.events.subscriber-buffer", "10", "teatree.limits.max-wait", "PT5S"));
+        ApiConfig config = load(Map.ofEntries(
+                Map.entry("teatree.s3.access-key", "a"),
+                Map.entry("teatree.s3.secret-key", "s"),
+                Map.entry("teatree.auth.enabled", "false"),
+                Map.entry("teatree.auth.bootstrap-key", "k"),
+                Map.entry("teatree.limits.json-body", "1M"),
+                Map.entry("teatree.limits.rows-body", "5G"),
+                Map.entry("teatree.events.subscriber-buffer", "10"),
+                Map.entry("teatree.limits.max-wait", "PT5S"),
+                Map.entry("teatree.versions.cache-dir", "/var/cache/teatree"),
+                Map.entry("teatree.versions.open-limit", "2"),
+                Map.entry("teatree.query.max-rows", "10"),
+                Map.entry("teatree.query.timeout", "PT1S")));
         assertThat(config.auth().enabled()).isFalse();
         assertThat(config.auth().bootstrapKey()).hasValue("k");
         assertThat(config.limits().jsonBody().asLongValue()).isEqualTo(1024L * 1024);
         assertThat(config.limits().rowsBody().asLongValue()).isEqualTo(5L * 1024 * 1024 * 1024);
         assertThat(config.events().subscriberBuffer()).isEqualTo(10);
         assertThat(config.limits().maxWait()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.versions().cacheDir()).hasValue(java.nio.file.Path.of("/var/cache/teatree"));
+        assertThat(config.versions().openLimit()).isEqualTo(2);
+        assertThat(config.query().maxRows()).isEqualTo(10);
+        assertThat(config.query().timeout()).isEqualTo(Duration.ofSeconds(1));
     }
 }

@@ -23,6 +23,11 @@ class OpenApiIT {
                 .body("paths", hasKey("/v1/models/{m}/events"))
                 .body("paths", hasKey("/v1/keys"))
                 .body("paths", hasKey("/v1/keys/{id}"))
+                .body("paths", hasKey("/v1/models/{m}/versions"))
+                .body("paths", hasKey("/v1/models/{m}/versions/{v}"))
+                .body("paths", hasKey("/v1/models/{m}/versions/{v}/download"))
+                .body("paths", hasKey("/v1/models/{m}/tables"))
+                .body("paths", hasKey("/v1/models/{m}/query"))
                 .body("components.securitySchemes", hasKey("apiKey"));
         given().get("/q/swagger-ui/").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);

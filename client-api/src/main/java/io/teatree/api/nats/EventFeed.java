@@ -10,7 +10,6 @@ import io.nats.client.api.DeliverPolicy;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.teatree.api.ApiConfig;
 import io.teatree.protocol.EventEnvelope;
@@ -46,9 +45,10 @@ public class EventFeed {
      */
     public Multi<EventEnvelope> follow(ModelId model, long afterSeq, Set<EventType> types) {
         // creating the consumer is a request to the server: never on an event loop
-        return Multi.createFrom().<EventEnvelope>emitter(emitter -> subscribe(emitter, model, afterSeq, types), BackPressureStrategy.ERROR)
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .onOverflow().buffer(buffer);
+        // the emitter itself holds up to `buffer` events the subscriber has not requested yet (requests reach it
+        // asynchronously through runSubscriptionOn); past that the subscriber is failed and resumes by id
+        return Multi.createFrom().<EventEnvelope>emitter(emitter -> subscribe(emitter, model, afterSeq, types), buffer)
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private void subscribe(MultiEmitter<? super EventEnvelope> emitter, ModelId model, long afterSeq, Set<EventType> types) {

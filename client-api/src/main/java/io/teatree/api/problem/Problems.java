@@ -47,4 +47,25 @@ public final class Problems {
     public static ApiProblem unavailable(String detail) {
         return new ApiProblem(Problem.of("unavailable", "Service unavailable", 503, detail, null), Map.of("Retry-After", "2"));
     }
+
+    /** No representation the endpoint can produce matches the request's {@code Accept}. */
+    public static ApiProblem notAcceptable(String detail) {
+        return new ApiProblem(Problem.of("not-acceptable", "Not acceptable", 406, detail, "Accept"));
+    }
+
+    /** A {@code Range} that is not one satisfiable byte range of a file of {@code size} bytes. */
+    public static ApiProblem rangeNotSatisfiable(String detail, long size) {
+        return new ApiProblem(Problem.of("range-not-satisfiable", "Range not satisfiable", 416, detail, "Range"),
+                Map.of("Content-Range", "bytes */" + size));
+    }
+
+    /** A query ran longer than its time limit and was cancelled. */
+    public static ApiProblem queryTimeout(String detail) {
+        return new ApiProblem(Problem.of("query-timeout", "Query timeout", 400, detail, "sql"));
+    }
+
+    /** A version file fetched from the object store does not match the SHA-256 of its manifest. */
+    public static ApiProblem corruptVersion(String detail) {
+        return new ApiProblem(Problem.of("corrupt-version", "Corrupt version file", 502, detail, "version"));
+    }
 }
