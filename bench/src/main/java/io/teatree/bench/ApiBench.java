@@ -116,7 +116,7 @@ public final class ApiBench {
         }
     }
 
-    private static Process startApi(TeatreeServers servers, Path dir, String key, int port) throws Exception {
+    static Process startApi(TeatreeServers servers, Path dir, String key, int port) throws Exception {
         Path jar = Path.of("client-api", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (bin/teatree bench does)");
@@ -132,7 +132,7 @@ public final class ApiBench {
         return ChildProcesses.start(command, dir.resolve("client-api.log"), dir);
     }
 
-    private static void awaitReady(HttpClient http, String base, Process api) throws Exception {
+    static void awaitReady(HttpClient http, String base, Process api) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             if (!api.isAlive()) {

@@ -17,13 +17,8 @@ final class ManagerRun {
     private ManagerRun() {
     }
 
-    /**
-     * Intents per second applied by the manager: all intents divided by the time from its {@code manager.started}
-     * event (lease taken, model open, consumer bound) to the last commit, so JVM start-up is not counted.
-     */
-    static double drain(io.nats.client.Connection nc, io.teatree.protocol.ModelId model, Path dir, int intents) throws Exception {
-        io.nats.client.JetStreamSubscription events = nc.jetStream().subscribe(io.teatree.protocol.Subjects.event(model),
-                io.nats.client.PushSubscribeOptions.builder().ordered(true).build());
+    /** Starts a real db-manager process for {@code model} on the testkit's servers. */
+    static Process start(io.teatree.protocol.ModelId model, Path dir, String idleTimeout) throws java.io.IOException {
         Path jar = Path.of("db-manager", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (bin/teatree bench does)");
@@ -38,11 +33,21 @@ final class ManagerRun {
         TeatreeServers.get().serviceConfig().forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-Dteatree.manager.model=" + model.value());
         command.add("-Dteatree.manager.data-dir=" + dir);
-        command.add("-Dteatree.manager.idle-timeout=PT2S");
+        command.add("-Dteatree.manager.idle-timeout=" + idleTimeout);
         command.add("-Dquarkus.http.port=0");
         command.add("-jar");
         command.add(jar.toString());
-        Process process = ChildProcesses.start(command, dir.resolve(model.value() + ".log"), dir);
+        return ChildProcesses.start(command, dir.resolve(model.value() + ".log"), dir);
+    }
+
+    /**
+     * Intents per second applied by the manager: all intents divided by the time from its {@code manager.started}
+     * event (lease taken, model open, consumer bound) to the last commit, so JVM start-up is not counted.
+     */
+    static double drain(io.nats.client.Connection nc, io.teatree.protocol.ModelId model, Path dir, int intents) throws Exception {
+        io.nats.client.JetStreamSubscription events = nc.jetStream().subscribe(io.teatree.protocol.Subjects.event(model),
+                io.nats.client.PushSubscribeOptions.builder().ordered(true).build());
+        Process process = start(model, dir, "PT2S");
         String url = TeatreeServers.get().postgres().jdbcUrl();
         try (Connection pg = DriverManager.getConnection(url, TeatreeServers.get().postgres().user(), "");
              PreparedStatement count = pg.prepareStatement("SELECT count(*) FILTER (WHERE status = 'succeeded'), max(finished_at)"
