@@ -56,10 +56,12 @@ public interface ManagerConfig {
         Optional<Integer> duckdbThreads();
 
         /**
-         * DuckDB {@code storage_compatibility_version} of a new model file (e.g. {@code v1.0.0}), which decides
-         * which DuckDB releases can open the published versions; DuckDB's default when absent.
+         * DuckDB {@code storage_compatibility_version} of a new model file, which decides which DuckDB releases
+         * can open the published versions: {@code v1.0.0} (the default) opens in DuckDB 1.0 and later;
+         * {@code latest} only in DuckDB 2.0 and later.
          */
-        Optional<String> storageVersion();
+        @WithDefault("v1.0.0")
+        String storageVersion();
 
         Snapshot snapshot();
     }

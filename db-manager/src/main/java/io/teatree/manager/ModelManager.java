@@ -29,6 +29,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -86,7 +87,7 @@ public class ModelManager {
 
     private int serve(ModelId model, LeaseKeeper lease, long epoch) throws Exception {
         Path dataDir = Path.of(config.manager().dataDir());
-        try (ModelDatabase database = ModelDatabase.open(dataDir, model, config.manager().duckdbMemoryLimit(), config.manager().duckdbThreads(), config.manager().storageVersion());
+        try (ModelDatabase database = ModelDatabase.open(dataDir, model, config.manager().duckdbMemoryLimit(), config.manager().duckdbThreads(), Optional.of(config.manager().storageVersion()));
              BufferAllocator allocator = new RootAllocator();
              S3Client s3 = S3Clients.create(config.s3());
              IntentSource source = new IntentSource(nats, model, config.manager().batchSize(), config.manager().linger(), config.manager().ackWait())) {
