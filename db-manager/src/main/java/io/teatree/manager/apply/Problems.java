@@ -25,10 +25,6 @@ final class Problems {
                 error.getClass().getSimpleName() + ": " + clean(String.valueOf(error.getMessage())), null);
     }
 
-    static Problem unknownFunction(String detail) {
-        return Problem.of("unknown-function", "Unknown function", 400, detail, "function");
-    }
-
     private static String clean(String message) {
         return message == null ? "" : message.strip();
     }

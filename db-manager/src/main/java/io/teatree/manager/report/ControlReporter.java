@@ -84,10 +84,6 @@ public final class ControlReporter {
         }
     }
 
-    public boolean behind() {
-        return behind;
-    }
-
     static IntentOutcome outcome(LedgerEntry e) {
         Instant submitted = e.submittedAt() == null ? e.appliedAt() : e.submittedAt();
         return new IntentOutcome(e.intentId(), e.function() == null ? "unknown" : e.function(), e.status(), e.version(),

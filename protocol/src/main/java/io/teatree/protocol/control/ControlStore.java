@@ -2,7 +2,6 @@ package io.teatree.protocol.control;
 
 import io.teatree.protocol.IntentStatus;
 import io.teatree.protocol.ModelId;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -167,16 +166,6 @@ public class ControlStore {
             ps.setString(10, model.value());
             ps.setLong(11, currentVersion);
             ps.setString(12, model.value());
-            ps.executeUpdate();
-        }
-    }
-
-    /** Marks queued intents as running (a progress hint; terminal rows are left alone). */
-    public void markRunning(Collection<UUID> ids) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE intent SET status = 'running', started_at = now() WHERE id = ANY (?) AND status = 'queued'")) {
-            Array array = c.createArrayOf("uuid", ids.toArray());
-            ps.setArray(1, array);
             ps.executeUpdate();
         }
     }
