@@ -62,6 +62,25 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
   value: 0.0.0.0
 {{- end }}
 
+{{/* Traces and log format, the same for every component; the dispatcher hands them on to the managers. */}}
+{{- define "teatree.observabilityEnv" -}}
+- name: TEATREE_LOG_JSON
+  value: {{ .Values.observability.jsonLogs | quote }}
+{{- with .Values.observability.otlpEndpoint }}
+- name: OTEL_EXPORTER_OTLP_ENDPOINT
+  value: {{ . | quote }}
+- name: OTEL_EXPORTER_OTLP_PROTOCOL
+  value: {{ $.Values.observability.otlpProtocol | quote }}
+{{- end }}
+{{- end }}
+
+{{/* Prometheus scrape annotations of a pod serving /q/metrics on .port. */}}
+{{- define "teatree.scrapeAnnotations" -}}
+prometheus.io/scrape: "true"
+prometheus.io/port: {{ .port | quote }}
+prometheus.io/path: /q/metrics
+{{- end }}
+
 {{/* Pod and container security settings shared by the services. */}}
 {{- define "teatree.podSecurity" -}}
 runAsNonRoot: true

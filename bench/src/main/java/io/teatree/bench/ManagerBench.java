@@ -14,6 +14,7 @@ import io.teatree.protocol.Json;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.Streams;
 import io.teatree.protocol.Subjects;
+import io.teatree.testkit.OtlpReceiver;
 import io.teatree.testkit.TeatreeServers;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,8 +56,26 @@ public final class ManagerBench {
                 smallIntents.add(append(smallModel, i, 1));
             }
             byte[] sample = Json.write(smallIntents.get(1));
-            publish(nc.jetStream(), smallIntents);
+            publish(nc.jetStream(), smallIntents, false);
             double smallRate = ManagerRun.drain(nc, smallModel, dir, small + 1);
+
+            // the same backlog with every intent carrying a sampled trace context and the manager exporting its
+            // spans (manager.batch, function.*, snapshot) over OTLP to a real receiver in this JVM
+            ModelId tracedModel = ModelId.of("bench-traced-" + System.nanoTime() % 100_000);
+            List<IntentEnvelope> tracedIntents = new ArrayList<>();
+            tracedIntents.add(createTable(tracedModel));
+            for (int i = 0; i < small; i++) {
+                tracedIntents.add(append(tracedModel, i, 1));
+            }
+            publish(nc.jetStream(), tracedIntents, true);
+            double tracedRate;
+            int spans;
+            try (OtlpReceiver receiver = OtlpReceiver.start()) {
+                tracedRate = ManagerRun.drain(nc, tracedModel, dir, small + 1, receiver.environment("teatree-db-manager"));
+                Thread.sleep(1_000); // the last export
+                spans = receiver.spans().size();
+            }
+            System.out.printf("traced run: %d spans received%n", spans);
 
             ModelId bulkModel = ModelId.of("bench-bulk-" + System.nanoTime() % 100_000);
             List<IntentEnvelope> bulkIntents = new ArrayList<>();
@@ -64,7 +83,7 @@ public final class ManagerBench {
             for (int i = 0; i < bulk; i++) {
                 bulkIntents.add(append(bulkModel, i * rowsPerBulk, rowsPerBulk));
             }
-            publish(nc.jetStream(), bulkIntents);
+            publish(nc.jetStream(), bulkIntents, false);
             double bulkRows = ManagerRun.drain(nc, bulkModel, dir, bulk + 1) * rowsPerBulk;
 
             double rawJs = RawBaselines.jetStreamPublishConsumePerSecond(nc, small, sample);
@@ -73,6 +92,7 @@ public final class ManagerBench {
 
             table.add("manager: small intents applied/s (1 row each)", smallRate, "intents/s", "JetStream publish+consume msgs/s", rawJs);
             table.add("manager: small intents applied/s (1 row each)", smallRate, "intents/s", "DuckDB Appender rows/s", rawAppenderSmall);
+            table.add("manager: small intents/s, every intent traced + OTLP export", tracedRate, "intents/s", "same, tracing off", smallRate);
             table.add("manager: rows/s via append of " + rowsPerBulk + " inline rows", bulkRows, "rows/s", "DuckDB Appender rows/s", rawAppender);
         }
         System.out.printf("%nsmall intents: %d, bulk intents: %d x %d rows; 2 cores, servers on loopback%n", small, bulk, rowsPerBulk);
@@ -95,11 +115,16 @@ public final class ManagerBench {
         return new IntentEnvelope(IntentIds.newId(), model, "append", args, null, Instant.now(), "bench");
     }
 
-    private static void publish(JetStream js, List<IntentEnvelope> intents) {
+    private static void publish(JetStream js, List<IntentEnvelope> intents, boolean traced) {
         List<CompletableFuture<PublishAck>> acks = new ArrayList<>();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         for (IntentEnvelope intent : intents) {
+            Headers headers = new Headers().add("Nats-Msg-Id", intent.id().toString());
+            if (traced) {
+                headers.add("traceparent", String.format("00-%016x%016x-%016x-01", random.nextLong(), random.nextLong(), random.nextLong() | 1));
+            }
             acks.add(js.publishAsync(NatsMessage.builder().subject(Subjects.intent(intent.model()))
-                    .headers(new Headers().add("Nats-Msg-Id", intent.id().toString())).data(Json.write(intent)).build()));
+                    .headers(headers).data(Json.write(intent)).build()));
         }
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
     }

@@ -19,6 +19,12 @@ final class ManagerRun {
 
     /** Starts a real db-manager process for {@code model} on the testkit's servers. */
     static Process start(io.teatree.protocol.ModelId model, Path dir, String idleTimeout) throws java.io.IOException {
+        return start(model, dir, idleTimeout, java.util.Map.of());
+    }
+
+    /** As {@link #start(io.teatree.protocol.ModelId, Path, String)} with {@code environment} added (e.g. OTLP export). */
+    static Process start(io.teatree.protocol.ModelId model, Path dir, String idleTimeout, java.util.Map<String, String> environment)
+            throws java.io.IOException {
         Path jar = Path.of("db-manager", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (bin/teatree bench does)");
@@ -37,7 +43,7 @@ final class ManagerRun {
         command.add("-Dquarkus.http.port=0");
         command.add("-jar");
         command.add(jar.toString());
-        return ChildProcesses.start(command, dir.resolve(model.value() + ".log"), dir);
+        return ChildProcesses.start(command, environment, dir.resolve(model.value() + ".log"), dir);
     }
 
     /**
@@ -45,9 +51,15 @@ final class ManagerRun {
      * event (lease taken, model open, consumer bound) to the last commit, so JVM start-up is not counted.
      */
     static double drain(io.nats.client.Connection nc, io.teatree.protocol.ModelId model, Path dir, int intents) throws Exception {
+        return drain(nc, model, dir, intents, java.util.Map.of());
+    }
+
+    /** As {@link #drain(io.nats.client.Connection, io.teatree.protocol.ModelId, Path, int)}, the manager started with {@code environment}. */
+    static double drain(io.nats.client.Connection nc, io.teatree.protocol.ModelId model, Path dir, int intents,
+                        java.util.Map<String, String> environment) throws Exception {
         io.nats.client.JetStreamSubscription events = nc.jetStream().subscribe(io.teatree.protocol.Subjects.event(model),
                 io.nats.client.PushSubscribeOptions.builder().ordered(true).build());
-        Process process = start(model, dir, "PT2S");
+        Process process = start(model, dir, "PT2S", environment);
         String url = TeatreeServers.get().postgres().jdbcUrl();
         try (Connection pg = DriverManager.getConnection(url, TeatreeServers.get().postgres().user(), "");
              PreparedStatement count = pg.prepareStatement("SELECT count(*) FILTER (WHERE status = 'succeeded'), max(finished_at)"

@@ -25,6 +25,22 @@ public interface ApiConfig {
 
     Query query();
 
+    Metrics metrics();
+
+    /** Prometheus metrics at {@code /q/metrics}. */
+    interface Metrics {
+        /**
+         * How many distinct models keep their own {@code model} label; later models are counted under
+         * {@code _other}, so a deployment with many models keeps a bounded number of series.
+         */
+        @WithDefault("100")
+        int modelLabelCap();
+
+        /** How many distinct functions keep their own {@code function} label; later ones become {@code _other}. */
+        @WithDefault("50")
+        int functionLabelCap();
+    }
+
     /** The local cache of published read-only version files. */
     interface Versions {
         /** Where version files downloaded from S3 are kept; {@code <java.io.tmpdir>/teatree-versions} when unset. */

@@ -39,6 +39,8 @@ class ApiConfigTest {
         assertThat(config.query().maxRows()).isEqualTo(100_000);
         assertThat(config.query().timeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.query().arrowBatchRows()).isEqualTo(65536);
+        assertThat(config.metrics().modelLabelCap()).isEqualTo(100);
+        assertThat(config.metrics().functionLabelCap()).isEqualTo(50);
     }
 
     @Test
@@ -55,7 +57,9 @@ class ApiConfigTest {
                 Map.entry("teatree.versions.cache-dir", "/var/cache/teatree"),
                 Map.entry("teatree.versions.open-limit", "2"),
                 Map.entry("teatree.query.max-rows", "10"),
-                Map.entry("teatree.query.timeout", "PT1S")));
+                Map.entry("teatree.query.timeout", "PT1S"),
+                Map.entry("teatree.metrics.model-label-cap", "20"),
+                Map.entry("teatree.metrics.function-label-cap", "5")));
         assertThat(config.auth().enabled()).isFalse();
         assertThat(config.auth().bootstrapKey()).hasValue("k");
         assertThat(config.limits().jsonBody().asLongValue()).isEqualTo(1024L * 1024);
@@ -66,5 +70,7 @@ class ApiConfigTest {
         assertThat(config.versions().openLimit()).isEqualTo(2);
         assertThat(config.query().maxRows()).isEqualTo(10);
         assertThat(config.query().timeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.metrics().modelLabelCap()).isEqualTo(20);
+        assertThat(config.metrics().functionLabelCap()).isEqualTo(5);
     }
 }

@@ -51,6 +51,7 @@ class IntentSubmissionIT {
 
         MessageInfo message = Api.nats().jetStreamManagement().getLastMessage(Subjects.INTENTS_STREAM, Subjects.intent(ModelId.of(model)));
         assertThat(message.getHeaders().getFirst("Nats-Msg-Id")).isEqualTo(id);
+        // tracing is off in this profile: the client's own trace context rides on unchanged (ApiTracingIT: on)
         assertThat(message.getHeaders().getFirst("traceparent")).isEqualTo(traceparent);
         IntentEnvelope envelope = Json.read(message.getData(), IntentEnvelope.class);
         assertThat(envelope.id()).isEqualTo(UUID.fromString(id));

@@ -17,6 +17,8 @@ public interface ManagerConfig {
 
     S3 s3();
 
+    Metrics metrics();
+
     /** The model this process writes and how. */
     interface Manager {
         /** The model id (env {@code TEATREE_MANAGER_MODEL}). */
@@ -95,6 +97,17 @@ public interface ManagerConfig {
     interface Events {
         @WithDefault("P7D")
         Duration maxAge();
+    }
+
+    /** Metric labels (see docs/db-manager.md, Observability). */
+    interface Metrics {
+        /** Distinct model ids that keep their own {@code model} label; later ones are reported as {@code _other}. */
+        @WithDefault("100")
+        int modelLabelCap();
+
+        /** Distinct function names that keep their own {@code function} label; later ones are reported as {@code _other}. */
+        @WithDefault("50")
+        int functionLabelCap();
     }
 
     /** The S3-compatible object store (path-style addressing). */

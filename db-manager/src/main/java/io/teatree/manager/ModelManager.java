@@ -15,6 +15,10 @@ import io.teatree.manager.report.ControlReporter;
 import io.teatree.manager.report.EventPublisher;
 import io.teatree.manager.store.Ledger;
 import io.teatree.manager.store.ModelDatabase;
+import io.teatree.manager.telemetry.LogContext;
+import io.teatree.manager.telemetry.ManagerMetrics;
+import io.teatree.manager.telemetry.ManagerTracer;
+import io.teatree.manager.telemetry.Telemetry;
 import io.teatree.protocol.EventType;
 import io.teatree.protocol.Json;
 import io.teatree.protocol.ModelId;
@@ -56,6 +60,8 @@ public class ModelManager {
     DataSource dataSource;
     @Inject
     Connection nats;
+    @Inject
+    Telemetry telemetry;
 
     private volatile boolean stopping;
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -63,8 +69,10 @@ public class ModelManager {
 
     public int run() {
         ModelId model = ModelId.of(config.manager().model());
+        LogContext.model(model);
         String owner = owner();
-        LeaseKeeper lease = new LeaseKeeper(new LeaseStore(dataSource), model, owner, config.manager().lease());
+        ManagerMetrics metrics = telemetry.metrics(model);
+        LeaseKeeper lease = new LeaseKeeper(new LeaseStore(dataSource), model, owner, config.manager().lease(), metrics);
         try (lease) {
             state = "waiting-for-lease";
             OptionalLong epoch = lease.acquire(() -> stopping);
@@ -72,7 +80,7 @@ public class ModelManager {
                 return 0;
             }
             awaitNats();
-            return serve(model, lease, epoch.getAsLong());
+            return serve(model, lease, epoch.getAsLong(), telemetry.tracer(model), metrics);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
@@ -85,7 +93,7 @@ public class ModelManager {
         }
     }
 
-    private int serve(ModelId model, LeaseKeeper lease, long epoch) throws Exception {
+    private int serve(ModelId model, LeaseKeeper lease, long epoch, ManagerTracer tracer, ManagerMetrics metrics) throws Exception {
         Path dataDir = Path.of(config.manager().dataDir());
         try (ModelDatabase database = ModelDatabase.open(dataDir, model, config.manager().duckdbMemoryLimit(), config.manager().duckdbThreads(), Optional.of(config.manager().storageVersion()));
              BufferAllocator allocator = new RootAllocator();
@@ -95,7 +103,9 @@ public class ModelManager {
                 LOG.errorf("model %s: file epoch %d is above our lease epoch %d; refusing to write", model, database.epoch(), epoch);
                 return 3;
             }
-            BatchExecutor executor = new BatchExecutor(model, database, FunctionLoader.load(config.manager().functionsDir()), allocator, epoch);
+            BatchExecutor executor = new BatchExecutor(model, database, FunctionLoader.load(config.manager().functionsDir()), allocator, epoch,
+                    tracer);
+            metrics.version(executor.version());
             ControlStore control = new ControlStore(dataSource);
             ControlReporter reporter = reporter(model, control, new Ledger(database.connection()), executor.version());
             EventPublisher events = new EventPublisher(nats, model);
@@ -103,11 +113,12 @@ public class ModelManager {
             lease.startRenewing(() -> stopping = true);
             events.publish(EventType.MANAGER_STARTED, executor.version(), info(lease));
             state = "running";
-            LOG.infof("model %s: manager %s running at version %d", model, lease.owner(), executor.version());
+            LOG.infof("model %s: manager %s running at version %d (tracing %s)", model, lease.owner(), executor.version(),
+                    tracer.enabled() ? "on" : "off");
             try (Snapshots snapshots = new Snapshots(model, database, config.manager().snapshot(), s3, config.s3().bucket(), versions, events,
-                    publishedVersion(versions, model))) {
+                    publishedVersion(versions, model), tracer, metrics)) {
                 WriterLoop loop = new WriterLoop(source, new Decoder(model), new PayloadFetcher(s3, dataDir.resolve(model.value()).resolve("payloads")),
-                        executor, reporter, events, lease, snapshots, config.manager().idleTimeout());
+                        executor, reporter, events, lease, snapshots, config.manager().idleTimeout(), tracer, metrics);
                 WriterLoop.Exit exit;
                 try {
                     exit = loop.run(() -> stopping);

@@ -13,24 +13,31 @@ import io.teatree.manager.payload.PayloadFetcher;
 import io.teatree.manager.report.ControlReporter;
 import io.teatree.manager.report.EventPublisher;
 import io.teatree.manager.snapshot.Snapshots;
+import io.teatree.manager.telemetry.BatchTrace;
+import io.teatree.manager.telemetry.LogContext;
+import io.teatree.manager.telemetry.ManagerMetrics;
+import io.teatree.manager.telemetry.ManagerTracer;
 import io.teatree.protocol.IntentStatus;
 import io.teatree.protocol.Problem;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 /**
  * The single writer's loop: fetch a batch, apply it in one transaction, acknowledge, then report to Postgres
  * and publish events. Stops when asked, when idle with nothing outstanding, or when the lease is lost.
+ * Each batch is one {@code manager.batch} span; the pending-intents gauge is refreshed at most once a second.
  */
 final class WriterLoop {
 
     private static final Logger LOG = Logger.getLogger(WriterLoop.class);
     private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration PAYLOAD_RETRY = Duration.ofSeconds(5);
+    private static final long PENDING_REFRESH_NANOS = Duration.ofSeconds(1).toNanos();
 
     /** Why the loop ended. */
     enum Exit { STOPPED, IDLE, LEASE_LOST }
@@ -44,9 +51,13 @@ final class WriterLoop {
     private final LeaseKeeper lease;
     private final Snapshots snapshots;
     private final Duration idleTimeout;
+    private final ManagerTracer tracer;
+    private final ManagerMetrics metrics;
+    private long pendingRefreshedAt = System.nanoTime() - PENDING_REFRESH_NANOS;
 
     WriterLoop(IntentSource source, Decoder decoder, PayloadFetcher payloads, BatchExecutor executor, ControlReporter reporter,
-               EventPublisher events, LeaseKeeper lease, Snapshots snapshots, Duration idleTimeout) {
+               EventPublisher events, LeaseKeeper lease, Snapshots snapshots, Duration idleTimeout, ManagerTracer tracer,
+               ManagerMetrics metrics) {
         this.source = source;
         this.decoder = decoder;
         this.payloads = payloads;
@@ -56,6 +67,8 @@ final class WriterLoop {
         this.lease = lease;
         this.snapshots = snapshots;
         this.idleTimeout = idleTimeout;
+        this.tracer = tracer;
+        this.metrics = metrics;
     }
 
     Exit run(BooleanSupplier stopping) throws SQLException, FencedException {
@@ -68,6 +81,7 @@ final class WriterLoop {
                 return Exit.STOPPED;
             }
             List<Message> messages = source.next(POLL);
+            refreshPending();
             if (messages.isEmpty()) {
                 reporter.catchUp(executor.version());
                 snapshots.whenIdle(executor.version());
@@ -85,10 +99,18 @@ final class WriterLoop {
     }
 
     private void applyBatch(List<Message> messages) throws SQLException, FencedException {
+        BatchTrace trace = tracer.startBatch(messages);
         List<PendingIntent> batch = new ArrayList<>(messages.size());
         int ready = prepare(messages, batch);
+        for (int i = 0; i < ready; i++) {
+            trace.link(i, batch.get(i).id());
+        }
         try {
-            BatchOutcome outcome = executor.apply(batch);
+            long started = System.nanoTime();
+            BatchOutcome outcome = executor.apply(batch, trace);
+            if (!batch.isEmpty()) {
+                metrics.batch(batch.size(), System.nanoTime() - started);
+            }
             for (int i = 0; i < ready; i++) {
                 messages.get(i).ack();
             }
@@ -96,17 +118,26 @@ final class WriterLoop {
                 messages.get(i).nakWithDelay(PAYLOAD_RETRY);
             }
             if (outcome.committed()) {
+                trace.committed(batch.size(), outcome.version());
+                metrics.version(outcome.version());
+                metrics.outcomes(outcome.applied());
                 reporter.committed(outcome.version(), outcome.applied());
                 events.intents(outcome.applied());
                 snapshots.afterCommit(outcome.version(), outcome.applied().stream().anyMatch(e ->
-                        "snapshot".equals(e.function()) && e.status() == IntentStatus.SUCCEEDED));
+                        "snapshot".equals(e.function()) && e.status() == IntentStatus.SUCCEEDED), trace.spanContext());
+            } else {
+                trace.size(batch.size());
             }
             if (!outcome.replayed().isEmpty()) {
                 LOG.infof("%d redelivered intents were applied before; reporting their recorded outcome again", outcome.replayed().size());
                 reporter.committed(executor.version(), outcome.replayed());
                 events.intents(outcome.replayed());
             }
+        } catch (SQLException | FencedException | RuntimeException e) {
+            trace.failed(e);
+            throw e;
         } finally {
+            trace.end();
             batch.stream().map(PendingIntent::payload).filter(p -> p != null).forEach(payloads::discard);
         }
     }
@@ -126,7 +157,9 @@ final class WriterLoop {
                     intent = new PendingIntent(intent.id(), null,
                             Problem.of("payload-missing", "Payload missing", 422, e.getMessage(), "payloadRef"), null);
                 } catch (Exception e) {
-                    LOG.warnf("payload of intent %s unavailable (%s); it and later intents wait", intent.id(), e.getMessage());
+                    UUID id = intent.id();
+                    LogContext.aboutIntent(id, () -> LOG.warnf("payload of intent %s unavailable (%s); it and later intents wait",
+                            id, e.getMessage()));
                     return i;
                 }
             }
@@ -137,9 +170,25 @@ final class WriterLoop {
 
     private boolean nothingOutstanding() {
         try {
-            return source.outstanding() == 0;
+            long outstanding = source.outstanding();
+            metrics.pending(outstanding);
+            pendingRefreshedAt = System.nanoTime();
+            return outstanding == 0;
         } catch (Exception e) {
             return false;
+        }
+    }
+
+    /** Intents pending plus delivered-unacked on our consumer, for the gauge; at most once a second. */
+    private void refreshPending() {
+        if (System.nanoTime() - pendingRefreshedAt < PENDING_REFRESH_NANOS) {
+            return;
+        }
+        pendingRefreshedAt = System.nanoTime();
+        try {
+            metrics.pending(source.outstanding());
+        } catch (Exception e) {
+            // NATS away: the gauge keeps its last value
         }
     }
 }

@@ -19,6 +19,18 @@ public interface DispatcherConfig {
 
     Dispatcher dispatcher();
 
+    Metrics metrics();
+
+    /** Metric labels ({@code teatree.metrics.*}), the same key in every service. */
+    interface Metrics {
+        /**
+         * How many distinct models keep their own {@code model} label; intents of later models are summed
+         * under {@code model="_other"}, so a thousand models cost at most this many series plus one.
+         */
+        @WithDefault("100")
+        int modelLabelCap();
+    }
+
     /** NATS connection. */
     interface Nats {
         /** Server URL, e.g. {@code nats://127.0.0.1:4222}. */

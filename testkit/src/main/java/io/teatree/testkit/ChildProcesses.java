@@ -29,6 +29,12 @@ public final class ChildProcesses {
 
     /** Starts {@code command}, output appended to {@code log}; the child gets SIGKILL when this JVM dies. */
     public static Process start(List<String> command, Path log, Path workDir) throws IOException {
+        return start(command, java.util.Map.of(), log, workDir);
+    }
+
+    /** As {@link #start(List, Path, Path)}, with {@code environment} added to the inherited environment. */
+    public static Process start(List<String> command, java.util.Map<String, String> environment, Path log, Path workDir)
+            throws IOException {
         List<String> wrapped = new ArrayList<>();
         wrapped.add(Binaries.require("setpriv", "util-linux"));
         wrapped.add("--pdeathsig");
@@ -39,6 +45,7 @@ public final class ChildProcesses {
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
         try {
             return SPAWNER.submit(builder::start).get();
         } catch (InterruptedException e) {

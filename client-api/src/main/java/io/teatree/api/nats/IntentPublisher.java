@@ -7,12 +7,15 @@ import io.nats.client.PublishOptions;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.teatree.api.ApiConfig;
 import io.teatree.api.problem.Problems;
 import io.teatree.protocol.IntentEnvelope;
 import io.teatree.protocol.Json;
 import io.teatree.protocol.Subjects;
+import io.teatree.protocol.telemetry.NatsTraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
@@ -23,11 +26,15 @@ import java.util.Map;
 @ApplicationScoped
 public class IntentPublisher {
 
+    private static final String TRACEPARENT = "traceparent";
+
     private final Connection connection;
     private final JetStreamOptions options;
+    private final OpenTelemetry telemetry;
 
-    public IntentPublisher(Connection connection, ApiConfig config) {
+    public IntentPublisher(Connection connection, ApiConfig config, OpenTelemetry telemetry) {
         this.connection = connection;
+        this.telemetry = telemetry;
         this.options = JetStreamOptions.builder().requestTimeout(config.nats().publishTimeout()).build();
     }
 
@@ -39,15 +46,17 @@ public class IntentPublisher {
     }
 
     /**
-     * Publishes with {@code Nats-Msg-Id} = intent id and the given trace headers.
+     * Publishes with {@code Nats-Msg-Id} = intent id and the current trace context ({@code traceparent} naming the
+     * current {@code api.submit} span). With tracing off (OpenTelemetry SDK disabled) nothing is
+     * injected and the client's own {@code clientTrace} headers are carried instead, so a trace the client started
+     * still continues downstream.
      *
      * @return the acknowledgement; {@link PublishAck#isDuplicate()} when JetStream already had this id
      * @throws io.teatree.api.problem.ApiProblem 503 when NATS does not acknowledge
      */
-    public PublishAck publish(IntentEnvelope intent, Map<String, String> traceHeaders) {
+    public PublishAck publish(IntentEnvelope intent, Map<String, String> clientTrace) {
         requireConnected();
-        Headers headers = new Headers();
-        traceHeaders.forEach(headers::put);
+        Headers headers = traceHeaders(clientTrace);
         NatsMessage message = NatsMessage.builder()
                 .subject(Subjects.intent(intent.model()))
                 .headers(headers)
@@ -67,5 +76,14 @@ public class IntentPublisher {
             Log.warnf("intent %s for model %s not acknowledged: %s", intent.id(), intent.model(), e.getMessage());
             throw Problems.unavailable("the intent queue (NATS) did not acknowledge the intent; retry later");
         }
+    }
+
+    private Headers traceHeaders(Map<String, String> clientTrace) {
+        Headers headers = new Headers();
+        NatsTraceContext.inject(telemetry, Context.current(), headers);
+        if (!headers.containsKey(TRACEPARENT)) {
+            clientTrace.forEach(headers::put);
+        }
+        return headers;
     }
 }

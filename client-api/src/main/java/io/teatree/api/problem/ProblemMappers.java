@@ -13,6 +13,9 @@ public class ProblemMappers {
 
     public static final String PROBLEM_JSON = "application/problem+json";
 
+    private static final Problem INTERNAL = Problem.of("internal", "Internal error", 500,
+            "an unexpected error occurred; it has been logged", null);
+
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem e) {
         Response.ResponseBuilder builder = Response.status(e.problem().status()).type(PROBLEM_JSON).entity(e.problem());
@@ -36,10 +39,7 @@ public class ProblemMappers {
         if (status >= 500) {
             Log.errorf(e, "request failed with %d", status);
         }
-        Response.StatusType type = Response.Status.fromStatusCode(status);
-        String title = type == null ? "HTTP " + status : type.getReasonPhrase();
-        Problem problem = Problem.of(slug(title), title, status, e.getMessage(), null);
-        Response.ResponseBuilder builder = Response.status(status).type(PROBLEM_JSON).entity(problem);
+        Response.ResponseBuilder builder = Response.status(status).type(PROBLEM_JSON).entity(webProblem(e));
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!"Content-Type".equalsIgnoreCase(name)) {
                 values.forEach(v -> builder.header(name, v));
@@ -51,8 +51,28 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         Log.errorf(e, "unexpected failure: %s", e.getMessage());
-        return apiProblem(new ApiProblem(Problem.of("internal", "Internal error", 500,
-                "an unexpected error occurred; it has been logged", null)));
+        return apiProblem(new ApiProblem(INTERNAL));
+    }
+
+    /**
+     * The problem the mappers above answer for {@code e}, without logging: lets code that observes a failure
+     * (spans, metrics) see the status and detail the client gets.
+     */
+    public static Problem problemOf(Throwable e) {
+        return switch (e) {
+            case ApiProblem p -> p.problem();
+            case InvalidFieldException i -> Problems.invalidField(i.field(), i.getMessage()).problem();
+            case JsonProcessingException j -> Problems.malformedJson(j.getOriginalMessage()).problem();
+            case WebApplicationException w -> webProblem(w);
+            default -> INTERNAL;
+        };
+    }
+
+    private static Problem webProblem(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "HTTP " + status : type.getReasonPhrase();
+        return Problem.of(slug(title), title, status, e.getMessage(), null);
     }
 
     static String slug(String title) {

@@ -10,6 +10,7 @@ import io.teatree.api.nats.IntentPublisher;
 import io.teatree.api.problem.ProblemMappers;
 import io.teatree.api.problem.Problems;
 import io.teatree.api.service.IntentQueue;
+import io.teatree.api.telemetry.ApiMetrics;
 import io.teatree.protocol.EventEnvelope;
 import io.teatree.protocol.EventType;
 import io.teatree.protocol.Json;
@@ -48,13 +49,16 @@ public class EventsResource {
     private final IntentPublisher nats;
     private final CurrentCaller caller;
     private final Duration heartbeat;
+    private final ApiMetrics metrics;
 
-    public EventsResource(EventFeed feed, IntentQueue queue, IntentPublisher nats, CurrentCaller caller, ApiConfig config) {
+    public EventsResource(EventFeed feed, IntentQueue queue, IntentPublisher nats, CurrentCaller caller, ApiConfig config,
+                          ApiMetrics metrics) {
         this.feed = feed;
         this.queue = queue;
         this.nats = nats;
         this.caller = caller;
         this.heartbeat = config.events().heartbeat();
+        this.metrics = metrics;
     }
 
     @GET
@@ -92,7 +96,7 @@ public class EventsResource {
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
         // a first comment at once, so the client sees the stream open before any event
         Multi<OutboundSseEvent> opened = Multi.createFrom().item(() -> sse.newEventBuilder().comment("connected").build());
-        return Multi.createBy().merging().streams(opened, events, heartbeats);
+        return metrics.subscriber(Multi.createBy().merging().streams(opened, events, heartbeats));
     }
 
     private static long sequence(String value, String field) {

@@ -6,6 +6,7 @@ import io.teatree.api.rest.dto.IntentAcceptedView;
 import io.teatree.api.rest.dto.IntentRequest;
 import io.teatree.api.service.Accepted;
 import io.teatree.api.service.IntentService;
+import io.teatree.api.telemetry.SubmitTelemetry;
 import io.teatree.protocol.Problem;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -42,11 +43,13 @@ public class IntentsResource {
     private final IntentService intents;
     private final JsonBodies bodies;
     private final CurrentCaller caller;
+    private final SubmitTelemetry telemetry;
 
-    public IntentsResource(IntentService intents, JsonBodies bodies, CurrentCaller caller) {
+    public IntentsResource(IntentService intents, JsonBodies bodies, CurrentCaller caller, SubmitTelemetry telemetry) {
         this.intents = intents;
         this.bodies = bodies;
         this.caller = caller;
+        this.telemetry = telemetry;
     }
 
     @POST
@@ -69,11 +72,13 @@ public class IntentsResource {
                            @Parameter(description = "same key and body → same intent; same key, other body → 409")
                            @HeaderParam("Idempotency-Key") String idempotencyKey,
                            InputStream body, @Context HttpHeaders headers) {
-        var model = PathParams.model(m);
-        IntentRequest request = bodies.read(body, RequestHeaders.contentLength(headers), IntentRequest.class);
-        Accepted accepted = intents.submit(caller.get(), model, request.function(), request.args(),
-                Optional.ofNullable(idempotencyKey), RequestHeaders.trace(headers));
-        return accepted(accepted);
+        return telemetry.observe(m, () -> {
+            var model = PathParams.model(m);
+            IntentRequest request = bodies.read(body, RequestHeaders.contentLength(headers), IntentRequest.class);
+            Accepted accepted = intents.submit(caller.get(), model, request.function(), request.args(),
+                    Optional.ofNullable(idempotencyKey), RequestHeaders.trace(headers));
+            return accepted(accepted);
+        });
     }
 
     static Response accepted(Accepted accepted) {

@@ -11,7 +11,7 @@ final class RequestHeaders {
     private RequestHeaders() {
     }
 
-    /** The W3C trace context headers present on the request, to carry on the NATS message. */
+    /** The client's W3C trace context headers, carried on the NATS message when tracing is off. */
     static Map<String, String> trace(HttpHeaders headers) {
         Map<String, String> trace = new LinkedHashMap<>();
         for (String name : new String[] {"traceparent", "tracestate"}) {

@@ -5,6 +5,7 @@ import io.teatree.api.problem.ProblemMappers;
 import io.teatree.api.rest.dto.IntentAcceptedView;
 import io.teatree.api.service.RowsRequest;
 import io.teatree.api.service.RowsService;
+import io.teatree.api.telemetry.SubmitTelemetry;
 import io.teatree.protocol.Problem;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -36,10 +37,12 @@ public class RowsResource {
 
     private final RowsService rows;
     private final CurrentCaller caller;
+    private final SubmitTelemetry telemetry;
 
-    public RowsResource(RowsService rows, CurrentCaller caller) {
+    public RowsResource(RowsService rows, CurrentCaller caller, SubmitTelemetry telemetry) {
         this.rows = rows;
         this.caller = caller;
+        this.telemetry = telemetry;
     }
 
     @POST
@@ -69,10 +72,12 @@ public class RowsResource {
                            @Parameter(description = "append (default), upsert or replace") @QueryParam("mode") String mode,
                            @Parameter(description = "key columns for upsert, comma-separated") @QueryParam("key") String key,
                            InputStream body, @Context HttpHeaders headers) {
-        var model = PathParams.model(m);
-        MediaType type = headers.getMediaType();
-        RowsRequest request = RowsRequest.of(table, mode, key, type == null ? null : type.getType() + "/" + type.getSubtype());
-        return IntentsResource.accepted(rows.submit(caller.get(), model, request, RequestHeaders.contentLength(headers), body,
-                RequestHeaders.trace(headers)));
+        return telemetry.observe(m, () -> {
+            var model = PathParams.model(m);
+            MediaType type = headers.getMediaType();
+            RowsRequest request = RowsRequest.of(table, mode, key, type == null ? null : type.getType() + "/" + type.getSubtype());
+            return IntentsResource.accepted(rows.submit(caller.get(), model, request, RequestHeaders.contentLength(headers), body,
+                    RequestHeaders.trace(headers)));
+        });
     }
 }

@@ -5,13 +5,14 @@ import io.quarkus.logging.Log;
 import io.teatree.api.nats.IntentPublisher;
 import io.teatree.api.postgres.IntentStore;
 import io.teatree.api.problem.Problems;
+import io.teatree.api.telemetry.ApiMetrics;
+import io.teatree.api.telemetry.LogContext;
 import io.teatree.protocol.IntentEnvelope;
 import io.teatree.protocol.control.ControlStore;
 import io.teatree.protocol.control.IntentRow;
 import io.teatree.protocol.control.ModelRow;
 import io.teatree.protocol.ModelId;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.MDC;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
@@ -27,11 +28,13 @@ public class IntentQueue {
     private final IntentPublisher publisher;
     private final IntentStore intents;
     private final ControlStore control;
+    private final ApiMetrics metrics;
 
-    public IntentQueue(IntentPublisher publisher, IntentStore intents, ControlStore control) {
+    public IntentQueue(IntentPublisher publisher, IntentStore intents, ControlStore control, ApiMetrics metrics) {
         this.publisher = publisher;
         this.intents = intents;
         this.control = control;
+        this.metrics = metrics;
     }
 
     /** The model's row; 404 when it is not registered, 503 when Postgres is unreachable. */
@@ -52,15 +55,20 @@ public class IntentQueue {
         }
     }
 
-    /** Publishes and records the intent; 503 (and nothing recorded) when JetStream does not acknowledge. */
+    /**
+     * Publishes and records the intent; 503 (and nothing recorded) when JetStream does not acknowledge. Counts it
+     * as accepted unless JetStream already had it.
+     *
+     * @param traceHeaders the client's W3C trace context, carried on the message when tracing is off
+     */
     public PublishAck enqueue(IntentEnvelope intent, String requestHash, Map<String, String> traceHeaders) {
-        MDC.put("model", intent.model().value());
-        MDC.put("intentId", intent.id().toString());
-        try {
-            return publishAndRecord(intent, requestHash, traceHeaders);
-        } finally {
-            MDC.remove("model");
-            MDC.remove("intentId");
+        try (var model = LogContext.put(LogContext.MODEL, intent.model().value());
+             var id = LogContext.put(LogContext.INTENT_ID, intent.id().toString())) {
+            PublishAck ack = publishAndRecord(intent, requestHash, traceHeaders);
+            if (!ack.isDuplicate()) {
+                metrics.accepted(intent.model(), intent.function());
+            }
+            return ack;
         }
     }
 

@@ -7,6 +7,8 @@ import io.teatree.api.auth.Caller;
 import io.teatree.api.auth.Role;
 import io.teatree.api.problem.Problems;
 import io.teatree.api.s3.StagingStore;
+import io.teatree.api.telemetry.LogContext;
+import io.teatree.api.telemetry.SubmitSpan;
 import io.teatree.functions.FunctionRegistry;
 import io.teatree.functions.TeatreeFunction;
 import io.teatree.protocol.IntentEnvelope;
@@ -48,10 +50,11 @@ public class IntentService {
      * Queues {@code function(args)} on {@code model}.
      *
      * @param idempotencyKey the client's key, if any: the same key and body give the same intent, another body 409
-     * @param traceHeaders   W3C trace context to carry on the message
+     * @param traceHeaders   the client's W3C trace context (see {@link IntentQueue#enqueue})
      */
     public Accepted submit(Caller caller, ModelId model, String function, JsonNode args, Optional<String> idempotencyKey,
                            Map<String, String> traceHeaders) {
+        SubmitSpan.function(function);
         caller.require(Role.WRITER, model);
         queue.requireModel(model);
         TeatreeFunction<?> fn = functions.get(InvalidFieldException.require(function, "function"));
@@ -69,6 +72,8 @@ public class IntentService {
         }
         String hash = RequestHash.of(function, checkedArgs);
         UUID id = idempotencyKey.map(key -> IntentIds.fromIdempotencyKey(model, key)).orElseGet(IntentIds::newId);
+        SubmitSpan.intent(id);
+        LogContext.forRequest(LogContext.INTENT_ID, id.toString());
         if (idempotencyKey.isPresent()) {
             Optional<Accepted> replay = replay(id, hash);
             if (replay.isPresent()) {

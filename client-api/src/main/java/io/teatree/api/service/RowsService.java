@@ -8,6 +8,8 @@ import io.teatree.api.problem.ApiProblem;
 import io.teatree.api.problem.Problems;
 import io.teatree.api.s3.BodyTooLargeException;
 import io.teatree.api.s3.StagingStore;
+import io.teatree.api.telemetry.LogContext;
+import io.teatree.api.telemetry.SubmitSpan;
 import io.teatree.functions.FunctionRegistry;
 import io.teatree.functions.TeatreeFunction;
 import io.teatree.protocol.IntentEnvelope;
@@ -50,6 +52,7 @@ public class RowsService {
     /** Stages {@code body} and queues the {@code request.mode()} intent. */
     public Accepted submit(Caller caller, ModelId model, RowsRequest request, OptionalLong contentLength, InputStream body,
                            Map<String, String> traceHeaders) {
+        SubmitSpan.function(request.mode());
         caller.require(Role.WRITER, model);
         queue.requireModel(model);
         TeatreeFunction<?> fn = functions.get(request.mode());
@@ -66,6 +69,8 @@ public class RowsService {
         }
         publisher.requireConnected();
         UUID id = IntentIds.newId();
+        SubmitSpan.intent(id);
+        LogContext.forRequest(LogContext.INTENT_ID, id.toString());
         String key = StagingStore.key(model, id);
         long bytes = stage(key, body);
         IntentEnvelope intent = new IntentEnvelope(id, model, request.mode(), request.args(),

@@ -1,11 +1,15 @@
 package io.teatree.manager.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opentelemetry.api.trace.Span;
 import io.teatree.functions.FunctionRegistry;
 import io.teatree.functions.TeatreeFunction;
 import io.teatree.manager.store.Ledger;
 import io.teatree.manager.store.LedgerEntry;
 import io.teatree.manager.store.ModelDatabase;
+import io.teatree.manager.telemetry.BatchTrace;
+import io.teatree.manager.telemetry.LogContext;
+import io.teatree.manager.telemetry.ManagerTracer;
 import io.teatree.protocol.IntentStatus;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.Problem;
@@ -24,7 +28,8 @@ import org.jboss.logging.Logger;
  * Applies a batch of intents in ONE DuckDB transaction together with their ledger rows (DESIGN §2.3).
  * An intent already in the ledger is not applied again. When an intent fails, the transaction is rolled
  * back and the batch retried without it; the failure is recorded in the ledger of the retried batch.
- * Runs only on the writer thread.
+ * Each function run gets a {@code function.<name>} span under the batch's span, the runs of a rolled-back
+ * attempt included (their retry gets spans of its own). Runs only on the writer thread.
  */
 public final class BatchExecutor {
 
@@ -36,20 +41,22 @@ public final class BatchExecutor {
     private final FunctionRegistry functions;
     private final BufferAllocator allocator;
     private final long epoch;
+    private final ManagerTracer tracer;
     /** Intents of a group that failed together: they run one by one to find which one fails. */
     private final java.util.Set<UUID> ungrouped = new java.util.HashSet<>();
     private long version;
 
     private static final UUID RETRY = new UUID(0, 0);
 
-    public BatchExecutor(ModelId model, ModelDatabase database, FunctionRegistry functions, BufferAllocator allocator, long epoch)
-            throws SQLException {
+    public BatchExecutor(ModelId model, ModelDatabase database, FunctionRegistry functions, BufferAllocator allocator, long epoch,
+                         ManagerTracer tracer) throws SQLException {
         this.model = model;
         this.database = database;
         this.ledger = new Ledger(database.connection());
         this.functions = functions;
         this.allocator = allocator;
         this.epoch = epoch;
+        this.tracer = tracer;
         this.version = database.version();
     }
 
@@ -58,7 +65,12 @@ public final class BatchExecutor {
         return version;
     }
 
-    public BatchOutcome apply(List<PendingIntent> batch) throws SQLException, FencedException {
+    /**
+     * Applies {@code batch} in one transaction; {@code trace} is the batch's span, parent of the function spans.
+     *
+     * @throws FencedException when the model file carries a newer writer's epoch (nothing was committed)
+     */
+    public BatchOutcome apply(List<PendingIntent> batch, BatchTrace trace) throws SQLException, FencedException {
         ungrouped.clear();
         Map<UUID, PendingIntent> fresh = new LinkedHashMap<>();
         for (PendingIntent intent : batch) {
@@ -77,10 +89,11 @@ public final class BatchExecutor {
         for (PendingIntent intent : fresh.values()) {
             parse(intent, failures, parsedArgs);
         }
+        failures.forEach(trace::rejected);
         long next = version + 1;
         while (true) {
             Map<UUID, JsonNode> results = new LinkedHashMap<>();
-            UUID failed = runAll(fresh, failures, parsedArgs, results, next);
+            UUID failed = runAll(fresh, failures, parsedArgs, results, next, trace);
             if (failed != null) {
                 database.rollback();
                 continue;
@@ -111,30 +124,39 @@ public final class BatchExecutor {
      * that fails, {@link #RETRY} when a group failed (its intents then run one by one), or null when all ran.
      */
     private UUID runAll(Map<UUID, PendingIntent> fresh, Map<UUID, Problem> failures, Map<UUID, Object> parsedArgs,
-                        Map<UUID, JsonNode> results, long next) {
+                        Map<UUID, JsonNode> results, long next, BatchTrace trace) {
         List<PendingIntent> pending = fresh.values().stream().filter(i -> !failures.containsKey(i.id())).toList();
         int i = 0;
         while (i < pending.size()) {
             List<PendingIntent> group = group(pending, i, parsedArgs);
+            String function = group.get(0).envelope().function();
             if (group.size() > 1) {
+                Span span = tracer.startGroup(trace.context(), function, group.size(), k -> group.get(k).id(), next);
                 try {
                     List<JsonNode> out = runGroup(group, parsedArgs, next);
                     for (int k = 0; k < group.size(); k++) {
                         results.put(group.get(k).id(), out.get(k));
                     }
                 } catch (Exception e) {
+                    ManagerTracer.failed(span, Problems.of(e), e, Problems.expected(e));
                     group.forEach(g -> ungrouped.add(g.id()));
                     return RETRY;
+                } finally {
+                    span.end();
                 }
             } else {
                 PendingIntent intent = group.get(0);
+                Span span = tracer.startFunction(trace.context(), function, intent.id(), next);
                 try {
                     results.put(intent.id(), run(intent, parsedArgs.get(intent.id()), next));
                 } catch (Exception e) {
                     Problem problem = Problems.of(e);
-                    LOG.infof("model %s intent %s failed: %s", model, intent.id(), problem.detail());
+                    ManagerTracer.failed(span, problem, e, Problems.expected(e));
+                    LogContext.aboutIntent(intent.id(), () -> LOG.infof("model %s intent %s failed: %s", model, intent.id(), problem.detail()));
                     failures.put(intent.id(), problem);
                     return intent.id();
+                } finally {
+                    span.end();
                 }
             }
             i += group.size();

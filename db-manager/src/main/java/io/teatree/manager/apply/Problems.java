@@ -25,6 +25,11 @@ final class Problems {
                 error.getClass().getSimpleName() + ": " + clean(String.valueOf(error.getMessage())), null);
     }
 
+    /** Whether {@code error} is a known kind of intent failure (bad input, SQL), not a bug worth a stack trace. */
+    static boolean expected(Throwable error) {
+        return error instanceof FunctionException || error instanceof InvalidFieldException || error instanceof SQLException;
+    }
+
     private static String clean(String message) {
         return message == null ? "" : message.strip();
     }

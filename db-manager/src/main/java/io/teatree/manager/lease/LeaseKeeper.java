@@ -1,5 +1,7 @@
 package io.teatree.manager.lease;
 
+import io.teatree.manager.telemetry.LogContext;
+import io.teatree.manager.telemetry.ManagerMetrics;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.control.LeaseStore;
 import java.sql.SQLException;
@@ -25,20 +27,19 @@ public final class LeaseKeeper implements AutoCloseable {
     private final ModelId model;
     private final String owner;
     private final Duration lease;
-    private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "lease-renewer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ManagerMetrics metrics;
+    private final ScheduledExecutorService renewer;
     private volatile long epoch = -1;
     private volatile boolean lost;
     private volatile Runnable onLost = () -> { };
 
-    public LeaseKeeper(LeaseStore store, ModelId model, String owner, Duration lease) {
+    public LeaseKeeper(LeaseStore store, ModelId model, String owner, Duration lease, ManagerMetrics metrics) {
         this.store = store;
         this.model = model;
         this.owner = owner;
         this.lease = lease;
+        this.metrics = metrics;
+        this.renewer = Executors.newSingleThreadScheduledExecutor(LogContext.threads("lease-renewer", model, true));
     }
 
     /** Waits until the lease is ours and returns the epoch; empty when {@code stopping} turned true first. */
@@ -79,8 +80,11 @@ public final class LeaseKeeper implements AutoCloseable {
             return;
         }
         try {
-            if (!store.renew(model, owner, epoch, lease)) {
+            if (store.renew(model, owner, epoch, lease)) {
+                metrics.leaseRenewed();
+            } else {
                 lost = true;
+                metrics.leaseLost();
                 LOG.errorf("model %s: lease lost (epoch %d is no longer ours); stopping writes", model, epoch);
                 onLost.run();
             }

@@ -45,7 +45,8 @@ final class SnapshotPublisher {
         this.stopping = stopping;
     }
 
-    void publish(long version, Path file) throws Exception {
+    /** Publishes the copy {@code file} of {@code version}; returns its manifest. */
+    Manifest publish(long version, Path file) throws Exception {
         long started = System.nanoTime();
         String prefix = "models/" + model.value() + "/v" + version + "/";
         Path tablesDir = versionsDir.resolve("v" + version);
@@ -81,6 +82,7 @@ final class SnapshotPublisher {
                 model, version, tables.size(), duckdb.bytes(), millis(started, System.nanoTime()), millis(started, exported),
                 millis(exported, hashed), millis(hashed, System.nanoTime()));
         trim(version);
+        return manifest;
     }
 
     private static long millis(long from, long to) {

@@ -1,8 +1,14 @@
 package io.teatree.manager.snapshot;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.teatree.manager.ManagerConfig;
 import io.teatree.manager.report.EventPublisher;
 import io.teatree.manager.store.ModelDatabase;
+import io.teatree.manager.telemetry.LogContext;
+import io.teatree.manager.telemetry.ManagerMetrics;
+import io.teatree.manager.telemetry.ManagerTracer;
+import io.teatree.protocol.Manifest;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.control.VersionStore;
 import java.nio.file.Path;
@@ -20,7 +26,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@code CHECKPOINT} and a file copy while no write runs (the writer is the caller), so the writer pauses
  * only for the copy itself. Verification, Parquet, uploads and control rows then run on the snapshot thread.
  * Debounced: at most one per {@code min-interval}, always after {@code max-lag} versions, at once when a
- * {@code snapshot} intent asks, and for the last version before the manager stops. Writer thread only.
+ * {@code snapshot} intent asks, and for the last version before the manager stops. Each version gets a
+ * {@code snapshot} span, a child of the {@code manager.batch} span that committed it. Writer thread only.
  */
 public final class Snapshots implements AutoCloseable {
 
@@ -31,14 +38,17 @@ public final class Snapshots implements AutoCloseable {
     private final ManagerConfig.Snapshot config;
     private final Path versionsDir;
     private final SnapshotPublisher publisher;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "snapshot"));
+    private final ExecutorService worker;
+    private final ManagerTracer tracer;
+    private final ManagerMetrics metrics;
     private volatile boolean stopping;
     private Future<?> inFlight;
     private volatile long lastCopied;
     private long lastCopiedAt;
+    private SpanContext lastBatch = SpanContext.getInvalid();
 
     public Snapshots(ModelId model, ModelDatabase database, ManagerConfig.Snapshot config, S3Client s3, String bucket,
-                     VersionStore versions, EventPublisher events, long publishedVersion) {
+                     VersionStore versions, EventPublisher events, long publishedVersion, ManagerTracer tracer, ManagerMetrics metrics) {
         this.model = model;
         this.database = database;
         this.config = config;
@@ -46,10 +56,17 @@ public final class Snapshots implements AutoCloseable {
         this.publisher = new SnapshotPublisher(model, versionsDir, new S3Uploader(s3, bucket, () -> stopping), versions, events,
                 config.keepInS3(), () -> stopping);
         this.lastCopied = publishedVersion;
+        this.tracer = tracer;
+        this.metrics = metrics;
+        this.worker = Executors.newSingleThreadExecutor(LogContext.threads("snapshot", model, false));
     }
 
-    /** After a commit: snapshot when due. {@code requested} is true when the batch held a {@code snapshot} intent. */
-    public void afterCommit(long version, boolean requested) {
+    /**
+     * After a commit: snapshot when due. {@code requested} is true when the batch held a {@code snapshot} intent;
+     * {@code batch} is the committing batch's span context (invalid when not traced).
+     */
+    public void afterCommit(long version, boolean requested, SpanContext batch) {
+        lastBatch = batch;
         boolean lagging = version - lastCopied >= config.maxLag();
         boolean intervalPassed = System.nanoTime() - lastCopiedAt >= config.minInterval().toNanos();
         if (version > lastCopied && (requested || lagging || intervalPassed)) {
@@ -68,8 +85,9 @@ public final class Snapshots implements AutoCloseable {
         if (inFlight != null && !inFlight.isDone()) {
             return; // the snapshot thread is busy (or S3 is away): the next call takes the newest version
         }
+        long started = System.nanoTime();
+        Span span = tracer.startSnapshot(lastBatch, version);
         try {
-            long started = System.nanoTime();
             try (Statement st = database.connection().createStatement()) {
                 st.execute("CHECKPOINT");
             }
@@ -80,18 +98,34 @@ public final class Snapshots implements AutoCloseable {
             lastCopied = version;
             lastCopiedAt = System.nanoTime();
             inFlight = worker.submit(() -> {
-                try {
-                    publisher.publish(version, copy);
-                } catch (InterruptedException e) {
-                    LOG.warnf("model %s: version %d not published: %s", model, version, e.getMessage());
-                } catch (Exception e) {
-                    LOG.errorf(e, "model %s: publishing version %d failed", model, version);
-                    lastCopied = Math.min(lastCopied, version - 1);
-                }
+                publish(version, copy, started, span);
                 return null;
             });
         } catch (Exception e) {
             LOG.errorf(e, "model %s: snapshot of version %d failed", model, version);
+            metrics.snapshotFailed();
+            ManagerTracer.failed(span, e);
+            span.end();
+        }
+    }
+
+    /** On the snapshot thread. */
+    private void publish(long version, Path copy, long started, Span span) {
+        try {
+            Manifest manifest = publisher.publish(version, copy);
+            span.setAttribute(ManagerTracer.SNAPSHOT_BYTES, manifest.duckdb().bytes());
+            metrics.snapshotPublished(System.nanoTime() - started, manifest.duckdb().bytes());
+        } catch (InterruptedException e) {
+            LOG.warnf("model %s: version %d not published: %s", model, version, e.getMessage());
+            metrics.snapshotFailed();
+            ManagerTracer.failed(span, e);
+        } catch (Exception e) {
+            LOG.errorf(e, "model %s: publishing version %d failed", model, version);
+            metrics.snapshotFailed();
+            ManagerTracer.failed(span, e);
+            lastCopied = Math.min(lastCopied, version - 1);
+        } finally {
+            span.end();
         }
     }
 

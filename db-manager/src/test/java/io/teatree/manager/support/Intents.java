@@ -50,6 +50,14 @@ public final class Intents {
         return NatsMessage.builder().subject(Subjects.intent(intent.model())).headers(headers).data(Json.write(intent)).build();
     }
 
+    /** As {@link #message(IntentEnvelope, boolean)} with a {@code Nats-Msg-Id} and a W3C {@code traceparent} header. */
+    public static NatsMessage traced(IntentEnvelope intent, String traceId, String parentSpanId) {
+        Headers headers = new Headers();
+        headers.add("Nats-Msg-Id", intent.id().toString());
+        headers.add("traceparent", "00-" + traceId + "-" + parentSpanId + "-01");
+        return NatsMessage.builder().subject(Subjects.intent(intent.model())).headers(headers).data(Json.write(intent)).build();
+    }
+
     /** Publishes all asynchronously and waits for every PubAck. */
     public static void publishAll(JetStream js, List<NatsMessage> messages) throws Exception {
         List<CompletableFuture<PublishAck>> acks = new ArrayList<>(messages.size());

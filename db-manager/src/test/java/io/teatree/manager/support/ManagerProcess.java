@@ -27,6 +27,16 @@ public final class ManagerProcess implements AutoCloseable {
 
     /** Starts a manager for {@code model} with data in {@code dataDir}; {@code overrides} are extra config keys. */
     public static ManagerProcess start(String model, Path dataDir, Map<String, String> overrides) throws IOException {
+        return start(model, dataDir, overrides, Map.of());
+    }
+
+    /**
+     * As {@link #start(String, Path, Map)} with environment variables {@code env} added. The variables that switch
+     * tracing and JSON logs on ({@code OTEL_EXPORTER_OTLP_ENDPOINT}, {@code TEATREE_LOG_JSON}) are removed from the
+     * inherited environment unless given here, so a developer's shell does not change what a test sees.
+     */
+    public static ManagerProcess start(String model, Path dataDir, Map<String, String> overrides, Map<String, String> env)
+            throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the package phase first");
         }
@@ -38,6 +48,14 @@ public final class ManagerProcess implements AutoCloseable {
         config.put("quarkus.http.port", "0");
         config.putAll(overrides);
         List<String> command = new ArrayList<>();
+        command.add("/usr/bin/env");
+        for (String inherited : List.of("OTEL_EXPORTER_OTLP_ENDPOINT", "TEATREE_LOG_JSON")) {
+            if (!env.containsKey(inherited)) {
+                command.add("-u");
+                command.add(inherited);
+            }
+        }
+        env.forEach((k, v) -> command.add(k + "=" + v));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
         command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");

@@ -7,6 +7,7 @@ import io.teatree.dispatcher.placement.ManagerSpec;
 import io.teatree.dispatcher.placement.Placement;
 import io.teatree.dispatcher.placement.PlacementInfo;
 import io.teatree.dispatcher.podclass.PodClasses;
+import io.teatree.dispatcher.telemetry.ModelMdc;
 import io.teatree.protocol.ModelId;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,17 +18,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Keeps a manager running for every model with work and none for a model without (DESIGN §1, §7).
  * {@link #demand} reacts to one intent, {@link #reconcile} compares pending intents with placements, and
  * crashes restart with exponential backoff, turning the model's status to {@code crashloop} when they go on.
- * Thread-safe: {@link #ensure} holds a lock per model, so concurrent calls start one manager.
+ * Thread-safe: {@link #ensure} holds a lock per model, so concurrent calls start one manager. Log lines
+ * about one model carry it in the MDC ({@link ModelMdc}).
  */
 public final class Supervisor implements AutoCloseable {
 
@@ -55,7 +59,8 @@ public final class Supervisor implements AutoCloseable {
     private final AtomicLong starts = new AtomicLong();
     private final AtomicLong stops = new AtomicLong();
     private final AtomicLong crashes = new AtomicLong();
-    private volatile long pendingIntents;
+    private volatile Workload workload = Workload.NONE;
+    private final List<Consumer<Workload>> workloadListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "teatree-restarts");
         t.setDaemon(true);
@@ -122,37 +127,68 @@ public final class Supervisor implements AutoCloseable {
      */
     public void reconcile() {
         if (!leadership.isLeader()) {
+            publish(Workload.NONE);
             return;
         }
         Instant now = clock.instant();
         Map<ModelId, Long> pending = work.pending();
-        pendingIntents = pending.values().stream().mapToLong(Long::longValue).sum();
         pending.forEach((model, count) -> {
             if (count > 0) {
                 lastDemand.put(model, now);
-                try {
-                    ensure(model);
-                } catch (RuntimeException e) {
-                    Log.warnf("cannot start the manager of %s now, retrying next round: %s", model, e.getMessage());
+                try (ModelMdc mdc = ModelMdc.of(model)) {
+                    ensureOrWarn(model);
                 }
             }
         });
         List<PlacementInfo> placements = placement.list();
         Set<ModelId> registered = placements.isEmpty() ? Set.of() : models.registered(placements.stream().map(PlacementInfo::model).toList());
+        int running = 0;
         for (PlacementInfo info : placements) {
             ModelId model = info.model();
             synchronized (locks.computeIfAbsent(model, m -> new Object())) {
-                if (!registered.contains(model)) {
-                    Log.infof("removing the placement of %s: the model is not registered", model);
-                    placement.remove(model);
-                } else if (info.state().active() && pending.getOrDefault(model, 0L) == 0
-                        && idleSince(model, info).plus(idleTimeout).isBefore(now)) {
-                    Log.infof("stopping the manager of %s: idle since %s", model, idleSince(model, info));
-                    placement.stop(model);
-                    stops.incrementAndGet();
+                try (ModelMdc mdc = ModelMdc.of(model)) {
+                    if (!registered.contains(model)) {
+                        Log.infof("removing the placement of %s: the model is not registered", model);
+                        placement.remove(model);
+                    } else if (info.state().active() && pending.getOrDefault(model, 0L) == 0
+                            && idleSince(model, info).plus(idleTimeout).isBefore(now)) {
+                        Log.infof("stopping the manager of %s: idle since %s", model, idleSince(model, info));
+                        placement.stop(model);
+                        stops.incrementAndGet();
+                    } else if (info.state().active()) {
+                        running++;
+                    }
                 }
             }
         }
+        publish(new Workload(pending, running));
+    }
+
+    private void ensureOrWarn(ModelId model) {
+        try {
+            ensure(model);
+        } catch (RuntimeException e) {
+            Log.warnf("cannot start the manager of %s now, retrying next round: %s", model, e.getMessage());
+        }
+    }
+
+    private void publish(Workload seen) {
+        workload = seen;
+        for (Consumer<Workload> listener : workloadListeners) {
+            try {
+                listener.accept(seen);
+            } catch (RuntimeException e) {
+                Log.errorf(e, "a workload listener failed");
+            }
+        }
+    }
+
+    /**
+     * Tells {@code listener} what every later reconcile pass saw, on the reconciling thread; it must return
+     * quickly. {@link Workload#NONE} while this replica does not lead.
+     */
+    public void onWorkload(Consumer<Workload> listener) {
+        workloadListeners.add(listener);
     }
 
     private Instant idleSince(ModelId model, PlacementInfo info) {
@@ -161,6 +197,12 @@ public final class Supervisor implements AutoCloseable {
     }
 
     private void exited(ModelId model, int exitCode, Duration ranFor) {
+        try (ModelMdc mdc = ModelMdc.of(model)) {
+            onExit(model, exitCode, ranFor);
+        }
+    }
+
+    private void onExit(ModelId model, int exitCode, Duration ranFor) {
         if (exitCode == 0) {
             backoff.clear(model);
             if (crashlooping.remove(model)) {
@@ -198,13 +240,15 @@ public final class Supervisor implements AutoCloseable {
     }
 
     private void restart(ModelId model) {
-        try {
-            if (ensure(model) == EnsureResult.BACKING_OFF) {
-                Duration left = backoff.retryAt(model).map(at -> Duration.between(clock.instant(), at)).orElse(Duration.ZERO);
-                scheduleRestart(model, left.compareTo(MIN_RETRY) < 0 ? MIN_RETRY : left);
+        try (ModelMdc mdc = ModelMdc.of(model)) {
+            try {
+                if (ensure(model) == EnsureResult.BACKING_OFF) {
+                    Duration left = backoff.retryAt(model).map(at -> Duration.between(clock.instant(), at)).orElse(Duration.ZERO);
+                    scheduleRestart(model, left.compareTo(MIN_RETRY) < 0 ? MIN_RETRY : left);
+                }
+            } catch (RuntimeException e) {
+                Log.errorf(e, "cannot restart the manager of %s; the reconcile loop retries", model);
             }
-        } catch (RuntimeException e) {
-            Log.errorf(e, "cannot restart the manager of %s; the reconcile loop retries", model);
         }
     }
 
@@ -228,9 +272,9 @@ public final class Supervisor implements AutoCloseable {
         return crashes.get();
     }
 
-    /** Intents waiting on the stream at the last reconcile. */
-    public long pendingIntents() {
-        return pendingIntents;
+    /** What the last reconcile pass saw; {@link Workload#NONE} before the first and while not leading. */
+    public Workload workload() {
+        return workload;
     }
 
     /** Crashes in a row of the model's manager. */

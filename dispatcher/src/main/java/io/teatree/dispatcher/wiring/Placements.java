@@ -6,6 +6,7 @@ import io.teatree.dispatcher.leader.KubernetesLeadership;
 import io.teatree.dispatcher.leader.Leadership;
 import io.teatree.dispatcher.placement.ExitListener;
 import io.teatree.dispatcher.placement.ManagerEnvironment;
+import io.teatree.dispatcher.placement.ManagerTelemetry;
 import io.teatree.dispatcher.placement.Placement;
 import io.teatree.dispatcher.placement.kubernetes.KubernetesPlacement;
 import io.teatree.dispatcher.placement.kubernetes.KubernetesSettings;
@@ -35,20 +36,24 @@ public final class Placements {
         return listener -> new LocalPlacement(launcher, settings.logDir(), settings.stopGrace(), listener);
     }
 
-    /** The kubernetes placement's settings; the managers' own idle timeout is twice the dispatcher's. */
-    public static KubernetesSettings kubernetesSettings(DispatcherConfig.Dispatcher d, ManagerEnvironment environment, String namespace) {
+    /**
+     * The kubernetes placement's settings; the managers' own idle timeout is twice the dispatcher's, their
+     * telemetry the dispatcher's own.
+     */
+    public static KubernetesSettings kubernetesSettings(DispatcherConfig.Dispatcher d, ManagerTelemetry telemetry, String namespace) {
         DispatcherConfig.Kubernetes k = d.kubernetes();
         return new KubernetesSettings(k.namespace().orElse(namespace), k.image(), k.imagePullPolicy(), k.storageClass(),
-                k.postgresSecret(), k.s3Secret(), d.idleTimeout().multipliedBy(2));
+                k.postgresSecret(), k.s3Secret(), d.idleTimeout().multipliedBy(2), telemetry);
     }
 
-    static Function<ExitListener, Placement> kubernetes(DispatcherConfig.Dispatcher d, ManagerEnvironment environment, KubernetesClient client) {
+    static Function<ExitListener, Placement> kubernetes(DispatcherConfig.Dispatcher d, ManagerEnvironment environment, ManagerTelemetry telemetry,
+                                                        KubernetesClient client) {
         ManagerEnvironment forPods = d.kubernetes().jdbcUrl()
                 .map(url -> new ManagerEnvironment(environment.natsUrl(), url, environment.dbUser(), environment.dbPassword(),
                         environment.s3Endpoint(), environment.s3Region(), environment.s3Bucket(), environment.s3AccessKey(),
                         environment.s3SecretKey()))
                 .orElse(environment);
-        KubernetesSettings settings = kubernetesSettings(d, forPods, namespace(d, client));
+        KubernetesSettings settings = kubernetesSettings(d, telemetry, namespace(d, client));
         StatefulSetFactory factory = new StatefulSetFactory(settings, forPods);
         return listener -> new KubernetesPlacement(client, settings, factory, listener);
     }

@@ -12,6 +12,7 @@ import io.teatree.dispatcher.demand.Supervisor;
 import io.teatree.dispatcher.leader.Leadership;
 import io.teatree.dispatcher.placement.ExitListener;
 import io.teatree.dispatcher.placement.ManagerEnvironment;
+import io.teatree.dispatcher.placement.ManagerTelemetry;
 import io.teatree.dispatcher.placement.Placement;
 import io.teatree.dispatcher.podclass.PodClasses;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,7 +44,7 @@ public class SupervisorProducer {
         Leadership leadership;
         if (d.placement() == DispatcherConfig.PlacementKind.KUBERNETES) {
             KubernetesClient client = kubernetes.get();
-            placement = Placements.kubernetes(d, environment, client);
+            placement = Placements.kubernetes(d, environment, ManagerTelemetry.fromEnvironment(System.getenv()), client);
             leadership = Placements.leadership(d, client, () -> {
                 Supervisor supervisor = self.get();
                 if (supervisor != null) {

@@ -16,14 +16,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A placement that only remembers what it was asked, for the supervisor's logic without I/O. */
-final class RecordingPlacement implements Placement {
+public final class RecordingPlacement implements Placement {
 
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     final Map<ModelId, PlacementInfo> placements = new ConcurrentHashMap<>();
     final ExitListener listener;
     volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
-    RecordingPlacement(ExitListener listener) {
+    public RecordingPlacement(ExitListener listener) {
         this.listener = listener;
     }
 

@@ -116,6 +116,32 @@ class SupervisorTest {
     }
 
     @Test
+    void reconcilePublishesThePendingIntentsAndRunningManagersItSawAndNothingWhileNotLeading() {
+        List<Workload> seen = Collections.synchronizedList(new ArrayList<>());
+        supervisor.onWorkload(seen::add);
+        assertThat(supervisor.workload()).isEqualTo(Workload.NONE);
+
+        pending.put(SALES, 3L);
+        pending.put(GHOST, 2L);
+        supervisor.reconcile();
+        assertThat(supervisor.workload().pending()).isEqualTo(Map.of(SALES, 3L, GHOST, 2L));
+        assertThat(supervisor.workload().pendingTotal()).isEqualTo(5);
+        assertThat(supervisor.workload().runningManagers()).isEqualTo(1);
+
+        pending.clear();
+        clock.advance(Duration.ofMinutes(3));
+        supervisor.reconcile();
+        assertThat(placement.calls).endsWith("stop sales");
+        assertThat(supervisor.workload()).isEqualTo(new Workload(Map.of(), 0));
+
+        pending.put(SALES, 1L);
+        leader.set(false);
+        supervisor.reconcile();
+        assertThat(supervisor.workload()).isEqualTo(Workload.NONE);
+        assertThat(seen).hasSize(3).last().isEqualTo(Workload.NONE);
+    }
+
+    @Test
     void crashesRestartWithBackoffAndRepeatedCrashesMeanCrashloop() {
         supervisor.demand(SALES);
         placement.crash(SALES, 3, Duration.ofSeconds(1));

@@ -15,9 +15,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * @param jdbcUrl    its JDBC URL
  * @param dataSource a data source on it
  */
-record IsolatedDatabase(String jdbcUrl, DataSource dataSource) {
+public record IsolatedDatabase(String jdbcUrl, DataSource dataSource) {
 
-    static IsolatedDatabase create(TeatreeServers servers, String name) throws Exception {
+    public static IsolatedDatabase create(TeatreeServers servers, String name) throws Exception {
         String url = servers.postgres().jdbcUrl();
         try (Connection c = DriverManager.getConnection(url, servers.postgres().user(), servers.postgres().password());
              ResultSet rs = c.createStatement().executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {

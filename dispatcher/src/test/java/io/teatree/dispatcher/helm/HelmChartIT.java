@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.Role;
@@ -51,7 +52,7 @@ class HelmChartIT {
     void defaultValuesRenderTheServicesTheirAccessAndTheTestHook() throws IOException {
         List<HasMetadata> objects = parse(Chart.templateWithHooks(tmp, t -> t));
         assertThat(objects).extracting(o -> o.getKind() + "/" + o.getMetadata().getName()).containsExactlyInAnyOrder(
-                "Secret/teatree-postgres", "Secret/teatree-s3", "ConfigMap/teatree-pod-classes",
+                "Secret/teatree-postgres", "Secret/teatree-s3", "ConfigMap/teatree-pod-classes", "ConfigMap/teatree-dashboards",
                 "ServiceAccount/teatree-dispatcher", "Role/teatree-dispatcher", "RoleBinding/teatree-dispatcher",
                 "Service/teatree-client-api", "Service/teatree-dispatcher",
                 "Deployment/teatree-client-api", "Deployment/teatree-dispatcher", "Pod/teatree-test-api-ready");
@@ -72,6 +73,39 @@ class HelmChartIT {
         String rendered = Chart.template(t -> t.withValuesFile(CUSTOM_VALUES));
         assertThat(rendered).contains("name: TEATREE_DISPATCHER_KUBERNETES_STORAGE_CLASS", "value: \"fast-ssd\"",
                 "TEATREE_DISPATCHER_POD_CLASSES_XLARGE_MEMORY: \"128Gi\"", "name: analytics-postgres");
+    }
+
+    @Test
+    void theDashboardShipsAsAGrafanaSidecarConfigMapUnlessDisabled() throws IOException {
+        ConfigMap dashboards = parse(Chart.template(t -> t)).stream().filter(o -> o instanceof ConfigMap)
+                .map(ConfigMap.class::cast).filter(c -> c.getMetadata().getName().equals("teatree-dashboards")).findFirst().orElseThrow();
+        assertThat(dashboards.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+        assertThat(Chart.YAML.readTree(dashboards.getData().get("teatree.json")))
+                .isEqualTo(Chart.YAML.readTree(Files.readString(Chart.DIR.resolve("dashboards/teatree.json"))));
+
+        assertThat(parse(Chart.template(t -> t.set("dashboards.enabled", false))))
+                .noneMatch(o -> o.getMetadata().getName().equals("teatree-dashboards"));
+    }
+
+    @Test
+    void tracingAndJsonLogsReachTheApiAndTheDispatcherWhichHandsThemToTheManagers() {
+        List<HasMetadata> untraced = parse(Chart.template(t -> t));
+        for (String deployment : List.of("teatree-client-api", "teatree-dispatcher")) {
+            assertThat(env(untraced, deployment)).as(deployment).contains("TEATREE_LOG_JSON=false")
+                    .noneMatch(e -> e.startsWith("OTEL_"));
+            assertThat(deployment(untraced, deployment).getSpec().getTemplate().getMetadata().getAnnotations())
+                    .containsEntry("prometheus.io/scrape", "true").containsEntry("prometheus.io/path", "/q/metrics");
+        }
+        List<HasMetadata> traced = parse(Chart.template(t -> t.withValuesFile(CUSTOM_VALUES)));
+        for (String deployment : List.of("teatree-client-api", "teatree-dispatcher")) {
+            assertThat(env(traced, deployment)).as(deployment).contains("TEATREE_LOG_JSON=true",
+                    "OTEL_EXPORTER_OTLP_ENDPOINT=http://otel-collector.observability.svc:4318", "OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf");
+        }
+    }
+
+    @Test
+    void theSchemaRejectsAnUnknownOtlpProtocol() {
+        assertThatThrownBy(() -> Chart.template(t -> t.set("observability.otlpProtocol", "thrift"))).hasMessageContaining("otlpProtocol");
     }
 
     @Test
@@ -140,6 +174,16 @@ class HelmChartIT {
         expected.forEach((file, doc) -> assertThat(Chart.tree(actual.get(file))).as(file).isEqualTo(Chart.tree(doc)));
         JsonNode namespace = Chart.tree(Files.readString(Chart.MANIFESTS.resolve(K8sManifests.NAMESPACE_FILE)));
         assertThat(namespace.path("metadata").path("name").asText()).isEqualTo(Chart.NAMESPACE);
+    }
+
+    private static Deployment deployment(List<HasMetadata> objects, String name) {
+        return objects.stream().filter(o -> o instanceof Deployment && o.getMetadata().getName().equals(name)).map(Deployment.class::cast)
+                .findFirst().orElseThrow();
+    }
+
+    private static List<String> env(List<HasMetadata> objects, String deployment) {
+        return deployment(objects, deployment).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .map(e -> e.getName() + "=" + e.getValue()).toList();
     }
 
     private static List<HasMetadata> parse(String rendered) {

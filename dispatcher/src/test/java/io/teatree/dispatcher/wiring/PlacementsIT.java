@@ -11,6 +11,7 @@ import io.teatree.dispatcher.TestConfigs;
 import io.teatree.dispatcher.leader.Leadership;
 import io.teatree.dispatcher.placement.ManagerEnvironment;
 import io.teatree.dispatcher.placement.ManagerSpec;
+import io.teatree.dispatcher.placement.ManagerTelemetry;
 import io.teatree.dispatcher.placement.Placement;
 import io.teatree.dispatcher.placement.local.LocalSettings;
 import io.teatree.dispatcher.podclass.PodClasses;
@@ -31,7 +32,7 @@ class PlacementsIT {
             "u", "p", "http://s3:9000", "us-east-1", "teatree", "a", "s");
 
     @Test
-    void kubernetesConfigurationPlacesInItsNamespaceWithItsImageAndJdbcUrl() {
+    void kubernetesConfigurationPlacesInItsNamespaceWithItsImageJdbcUrlAndTelemetry() {
         DispatcherConfig.Dispatcher d = TestConfigs.load(Map.of(
                 "teatree.dispatcher.placement", "kubernetes",
                 "teatree.dispatcher.idle-timeout", "PT1M",
@@ -40,7 +41,9 @@ class PlacementsIT {
                 "teatree.dispatcher.kubernetes.storage-class", "fast-ssd",
                 "teatree.dispatcher.kubernetes.jdbc-url", "jdbc:postgresql://pods-db/teatree",
                 "teatree.dispatcher.pod-classes.large.memory", "32Gi")).dispatcher();
-        Placement placement = Placements.kubernetes(d, ENV, client).apply((model, code, ranFor) -> { });
+        ManagerTelemetry telemetry = ManagerTelemetry.fromEnvironment(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4317",
+                "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc", "TEATREE_LOG_JSON", "true"));
+        Placement placement = Placements.kubernetes(d, ENV, telemetry, client).apply((model, code, ranFor) -> { });
         placement.start(new ManagerSpec(ModelId.of("wired"), PodClasses.of(d.podClasses()).orDefault("large")));
 
         StatefulSet sts = client.apps().statefulSets().inNamespace("analytics").withName("teatree-model-wired").get();
@@ -51,6 +54,8 @@ class PlacementsIT {
                 .isEqualTo("QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://pods-db/teatree"));
         assertThat(container.getEnv()).anySatisfy(e -> assertThat(e.getName() + "=" + e.getValue())
                 .isEqualTo("TEATREE_MANAGER_IDLE_TIMEOUT=PT2M"));
+        assertThat(container.getEnv()).extracting(e -> e.getName() + "=" + e.getValue()).contains(
+                "OTEL_EXPORTER_OTLP_ENDPOINT=http://collector:4317", "OTEL_EXPORTER_OTLP_PROTOCOL=grpc", "TEATREE_LOG_JSON=true");
         assertThat(sts.getSpec().getVolumeClaimTemplates().get(0).getSpec().getStorageClassName()).isEqualTo("fast-ssd");
     }
 

@@ -1,5 +1,6 @@
 package io.teatree.dispatcher.placement.kubernetes;
 
+import io.teatree.dispatcher.placement.ManagerTelemetry;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -13,9 +14,10 @@ import java.util.Optional;
  * @param postgresSecret     Secret with {@code username} and {@code password}
  * @param s3Secret           Secret with {@code access-key} and {@code secret-key}
  * @param managerIdleTimeout the managers' own idle timeout (a fallback: the dispatcher scales idle ones to zero first)
+ * @param telemetry          the managers' OTLP endpoint and log format
  */
 public record KubernetesSettings(String namespace, String image, String imagePullPolicy, Optional<String> storageClass,
-                                 String postgresSecret, String s3Secret, Duration managerIdleTimeout) {
+                                 String postgresSecret, String s3Secret, Duration managerIdleTimeout, ManagerTelemetry telemetry) {
 
     public KubernetesSettings {
         if (namespace == null || image == null || imagePullPolicy == null || postgresSecret == null || s3Secret == null
@@ -23,5 +25,12 @@ public record KubernetesSettings(String namespace, String image, String imagePul
             throw new IllegalArgumentException("every kubernetes placement setting is required");
         }
         storageClass = storageClass == null ? Optional.empty() : storageClass.filter(s -> !s.isBlank());
+        telemetry = telemetry == null ? ManagerTelemetry.NONE : telemetry;
+    }
+
+    /** Settings whose managers are not traced and log plain text. */
+    public KubernetesSettings(String namespace, String image, String imagePullPolicy, Optional<String> storageClass,
+                              String postgresSecret, String s3Secret, Duration managerIdleTimeout) {
+        this(namespace, image, imagePullPolicy, storageClass, postgresSecret, s3Secret, managerIdleTimeout, ManagerTelemetry.NONE);
     }
 }

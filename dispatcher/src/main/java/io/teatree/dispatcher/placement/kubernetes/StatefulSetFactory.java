@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.teatree.dispatcher.placement.ManagerEnvironment;
 import io.teatree.dispatcher.placement.ManagerSpec;
+import io.teatree.dispatcher.placement.ManagerTelemetry;
 import io.teatree.dispatcher.podclass.PodClass;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,8 @@ import java.util.Map;
 /**
  * Builds a model's StatefulSet from the template resource {@code kubernetes/model-statefulset.yaml},
  * patching only what varies (DESIGN §7): names, labels, replicas, image, resources and DuckDB limits of the
- * pod class, the servers' addresses, Secret names, volume size and storage class. Stateless and thread-safe.
+ * pod class, the servers' addresses, Secret names, the managers' log format and OTLP endpoint (the OTLP
+ * variables are left out when there is no endpoint), volume size and storage class. Stateless and thread-safe.
  */
 public final class StatefulSetFactory {
 
@@ -54,7 +56,9 @@ public final class StatefulSetFactory {
         sts.getSpec().setSelector(new LabelSelector(null, new LinkedHashMap<>(ModelLabels.selector(spec.model()))));
 
         PodTemplateSpec pod = sts.getSpec().getTemplate();
-        pod.setMetadata(new ObjectMeta());
+        if (pod.getMetadata() == null) {
+            pod.setMetadata(new ObjectMeta());
+        }
         pod.getMetadata().setLabels(new LinkedHashMap<>(labels));
         Container container = pod.getSpec().getContainers().stream().filter(c -> CONTAINER.equals(c.getName())).findFirst()
                 .orElseThrow(() -> new IllegalStateException(TEMPLATE + " has no container " + CONTAINER));
@@ -82,6 +86,9 @@ public final class StatefulSetFactory {
 
     private void env(Container container, ManagerSpec spec) {
         PodClass podClass = spec.podClass();
+        ManagerTelemetry telemetry = settings.telemetry();
+        container.getEnv().removeIf(var -> var.getName().equals(ManagerTelemetry.OTLP_ENDPOINT) && telemetry.otlpEndpoint().isEmpty()
+                || var.getName().equals(ManagerTelemetry.OTLP_PROTOCOL) && telemetry.otlpProtocol().isEmpty());
         for (EnvVar var : container.getEnv()) {
             switch (var.getName()) {
                 case "TEATREE_MANAGER_MODEL" -> var.setValue(spec.model().value());
@@ -97,6 +104,9 @@ public final class StatefulSetFactory {
                 case "TEATREE_S3_REGION" -> var.setValue(environment.s3Region());
                 case "TEATREE_S3_BUCKET" -> var.setValue(environment.s3Bucket());
                 case "TEATREE_S3_ACCESS_KEY", "TEATREE_S3_SECRET_KEY" -> var.getValueFrom().getSecretKeyRef().setName(settings.s3Secret());
+                case ManagerTelemetry.LOG_JSON -> var.setValue(String.valueOf(telemetry.jsonLogs()));
+                case ManagerTelemetry.OTLP_ENDPOINT -> var.setValue(telemetry.otlpEndpoint().orElseThrow());
+                case ManagerTelemetry.OTLP_PROTOCOL -> var.setValue(telemetry.otlpProtocol().orElseThrow());
                 default -> {
                     // fixed in the template
                 }

@@ -6,6 +6,7 @@ import io.teatree.dispatcher.placement.ManagerSpec;
 import io.teatree.dispatcher.placement.ManagerState;
 import io.teatree.dispatcher.placement.Placement;
 import io.teatree.dispatcher.placement.PlacementInfo;
+import io.teatree.dispatcher.telemetry.ModelMdc;
 import io.teatree.protocol.ModelId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -97,7 +98,9 @@ public final class LocalPlacement implements Placement {
         running.remove(model, manager);
         ended.put(model, new PlacementInfo(model, reported == 0 ? ManagerState.STOPPED : ManagerState.CRASHED, now,
                 manager.spec().podClass().name(), restarts.getOrDefault(model, 0), "exit code " + code));
-        Log.infof("manager of %s (pid %d) exited with code %d", model, manager.process().pid(), code);
+        try (ModelMdc mdc = ModelMdc.of(model)) {
+            Log.infof("manager of %s (pid %d) exited with code %d", model, manager.process().pid(), code);
+        }
         if (!closed) {
             listener.exited(model, reported, Duration.between(manager.startedAt(), now));
         }
@@ -112,7 +115,9 @@ public final class LocalPlacement implements Placement {
         manager.requestStop();
         CompletableFuture.delayedExecutor(stopGrace.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
             if (manager.process().isAlive()) {
-                Log.warnf("manager of %s did not stop within %s: killing it", model, stopGrace);
+                try (ModelMdc mdc = ModelMdc.of(model)) {
+                    Log.warnf("manager of %s did not stop within %s: killing it", model, stopGrace);
+                }
                 manager.process().destroyForcibly();
             }
         });

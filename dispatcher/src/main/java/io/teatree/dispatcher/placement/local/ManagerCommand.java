@@ -6,6 +6,7 @@ import io.teatree.dispatcher.podclass.PodClass;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The command line and environment of one local db-manager process (the db-manager's run contract). */
 public final class ManagerCommand {
@@ -13,6 +14,11 @@ public final class ManagerCommand {
     /** JVM flags DuckDB and Arrow need on JDK 21+, and Quarkus' worker threads on JDK 24+ (java.lang). */
     static final List<String> JVM_FLAGS = List.of("--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
             "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED");
+
+    /** Teatree variables a manager inherits from the dispatcher: the log format. */
+    static final Set<String> INHERITED = Set.of("TEATREE_LOG_JSON");
+    /** The service name is the manager's own ({@code teatree-db-manager}), never the dispatcher's. */
+    static final Set<String> NOT_INHERITED = Set.of("OTEL_SERVICE_NAME", "QUARKUS_OTEL_SERVICE_NAME");
 
     private final LocalSettings settings;
     private final ManagerEnvironment environment;
@@ -34,9 +40,16 @@ public final class ManagerCommand {
         return command;
     }
 
-    /** Fills {@code env} (the inherited environment) for {@code spec}: Teatree and Quarkus settings are replaced. */
+    /**
+     * Fills {@code env} (the inherited environment) for {@code spec}: Teatree and Quarkus settings are replaced,
+     * except {@code TEATREE_LOG_JSON}, which the manager shares with the dispatcher. The OpenTelemetry
+     * variables ({@code OTEL_EXPORTER_OTLP_ENDPOINT}, {@code OTEL_EXPORTER_OTLP_PROTOCOL}, {@code QUARKUS_OTEL_*}
+     * tuning) stay too, so the manager exports its traces where the dispatcher does, but not the service name:
+     * the manager reports as itself ({@code teatree-db-manager}).
+     */
     public void environment(ManagerSpec spec, Map<String, String> env) {
-        env.keySet().removeIf(key -> key.startsWith("TEATREE_") || key.startsWith("QUARKUS_"));
+        env.keySet().removeIf(key -> NOT_INHERITED.contains(key)
+                || (key.startsWith("TEATREE_") || key.startsWith("QUARKUS_")) && !key.startsWith("QUARKUS_OTEL_") && !INHERITED.contains(key));
         PodClass podClass = spec.podClass();
         env.put("TEATREE_MANAGER_MODEL", spec.model().value());
         env.put("TEATREE_MANAGER_DATA_DIR", settings.dataDir().toString());

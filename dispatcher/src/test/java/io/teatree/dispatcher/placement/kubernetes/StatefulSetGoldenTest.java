@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.teatree.dispatcher.placement.ManagerEnvironment;
 import io.teatree.dispatcher.placement.ManagerSpec;
+import io.teatree.dispatcher.placement.ManagerTelemetry;
 import io.teatree.dispatcher.podclass.PodClass;
 import io.teatree.protocol.ModelId;
 import java.io.IOException;
@@ -31,12 +32,19 @@ class StatefulSetGoldenTest {
     record Case(String model, int replicas, PodClass podClass, Settings settings, ManagerEnvironment environment) {
     }
 
-    /** The placement settings of one case, as plain values. */
+    /** The placement settings of one case, as plain values; no telemetry when absent. */
     record Settings(String namespace, String image, String imagePullPolicy, String storageClass, String postgresSecret,
-                    String s3Secret, String managerIdleTimeout) {
+                    String s3Secret, String managerIdleTimeout, Telemetry telemetry) {
         KubernetesSettings toSettings() {
             return new KubernetesSettings(namespace, image, imagePullPolicy, Optional.ofNullable(storageClass), postgresSecret, s3Secret,
-                    Duration.parse(managerIdleTimeout));
+                    Duration.parse(managerIdleTimeout), telemetry == null ? ManagerTelemetry.NONE : telemetry.toTelemetry());
+        }
+    }
+
+    /** The managers' telemetry of one case, as plain values. */
+    record Telemetry(String otlpEndpoint, String otlpProtocol, boolean jsonLogs) {
+        ManagerTelemetry toTelemetry() {
+            return new ManagerTelemetry(Optional.ofNullable(otlpEndpoint), Optional.ofNullable(otlpProtocol), jsonLogs);
         }
     }
 
@@ -44,7 +52,7 @@ class StatefulSetGoldenTest {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
     @ParameterizedTest
-    @ValueSource(strings = {"small", "medium", "large", "xlarge", "custom-storage-class"})
+    @ValueSource(strings = {"small", "medium", "large", "xlarge", "custom-storage-class", "telemetry"})
     void statefulSetMatchesItsGoldenFile(String name) throws IOException {
         Case c = YAML.readValue(resource("in-" + name + ".yaml"), Case.class);
         StatefulSet sts = new StatefulSetFactory(c.settings().toSettings(), c.environment())
