@@ -6,6 +6,7 @@ import io.nats.client.Nats;
 import io.teatree.protocol.Streams;
 import io.teatree.testkit.ChildProcesses;
 import io.teatree.testkit.Ports;
+import io.teatree.testkit.ServiceJvm;
 import io.teatree.testkit.TeatreeServers;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -121,8 +122,7 @@ public final class ApiBench {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (bin/teatree bench does)");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED"));
+        List<String> command = ServiceJvm.command("512m");
         servers.serviceConfig().forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-Dteatree.auth.bootstrap-key=" + key);
         command.add("-Dquarkus.http.port=" + port);

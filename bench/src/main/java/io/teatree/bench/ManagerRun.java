@@ -1,6 +1,7 @@
 package io.teatree.bench;
 
 import io.teatree.testkit.ChildProcesses;
+import io.teatree.testkit.ServiceJvm;
 import io.teatree.testkit.TeatreeServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +9,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Runs a real db-manager process over a backlog and times it until every intent is recorded. */
@@ -29,9 +29,7 @@ final class ManagerRun {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (bin/teatree bench does)");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "--add-opens=java.base/java.nio=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "--enable-native-access=ALL-UNNAMED"));
+        List<String> command = ServiceJvm.command("1g");
         String extra = System.getProperty("teatree.bench.manager-jvm-args", "");
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+"))); // e.g. a flight recording of the manager

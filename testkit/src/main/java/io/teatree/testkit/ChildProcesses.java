@@ -32,7 +32,11 @@ public final class ChildProcesses {
         return start(command, java.util.Map.of(), log, workDir);
     }
 
-    /** As {@link #start(List, Path, Path)}, with {@code environment} added to the inherited environment. */
+    /**
+     * As {@link #start(List, Path, Path)}, with {@code environment} added to the inherited environment. Teatree,
+     * Quarkus and OpenTelemetry settings ({@code TEATREE_*}, {@code QUARKUS_*}, {@code OTEL_*}) are not inherited,
+     * so a developer's shell does not change what a test sees; pass them in {@code environment} where wanted.
+     */
     public static Process start(List<String> command, java.util.Map<String, String> environment, Path log, Path workDir)
             throws IOException {
         List<String> wrapped = new ArrayList<>();
@@ -45,6 +49,7 @@ public final class ChildProcesses {
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().keySet().removeIf(key -> key.startsWith("TEATREE_") || key.startsWith("QUARKUS_") || key.startsWith("OTEL_"));
         builder.environment().putAll(environment);
         try {
             return SPAWNER.submit(builder::start).get();

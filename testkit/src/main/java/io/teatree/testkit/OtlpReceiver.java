@@ -19,10 +19,13 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real OTLP/HTTP trace receiver (protobuf encoding, optional gzip) on a free loopback port, for tests that
@@ -72,19 +75,13 @@ public final class OtlpReceiver implements AutoCloseable {
     }
 
     /** Waits until some received span matches, and returns the first that does. */
-    public ReceivedSpan await(Predicate<ReceivedSpan> match, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            for (ReceivedSpan span : spans) {
-                if (match.test(span)) {
-                    return span;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no matching span within " + timeout + "; received: "
-                        + spans.stream().map(s -> s.service() + ":" + s.name()).toList());
-            }
-            Thread.sleep(50);
+    public ReceivedSpan await(Predicate<ReceivedSpan> match, Duration timeout) {
+        try {
+            return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50))
+                    .until(() -> spans.stream().filter(match).findFirst(), Optional::isPresent).orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no matching span within " + timeout + "; received: "
+                    + spans.stream().map(s -> s.service() + ":" + s.name()).toList(), e);
         }
     }
 

@@ -9,6 +9,7 @@ import io.teatree.api.problem.ApiProblem;
 import io.teatree.api.problem.ProblemMappers;
 import io.teatree.protocol.Problem;
 import io.teatree.protocol.telemetry.TraceAttributes;
+import io.teatree.protocol.telemetry.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,12 +28,12 @@ public class SubmitTelemetry {
     private final ApiMetrics metrics;
 
     /**
-     * @param sdkDisabled Quarkus' "disabled" SDK still records spans (into no processor, with random ids that then
-     *                    show up as exemplars on /q/metrics); a truly no-op tracer is used instead
+     * @param sdkDisabled when true the no-op API is used ({@link Tracing#effective}); Quarkus' disabled SDK would
+     *                    also leave random trace ids as exemplars on /q/metrics
      */
     public SubmitTelemetry(OpenTelemetry telemetry, ApiMetrics metrics,
-                           @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean sdkDisabled) {
-        this.tracer = (sdkDisabled ? OpenTelemetry.noop() : telemetry).getTracer("io.teatree.api");
+                           @ConfigProperty(name = Tracing.SDK_DISABLED, defaultValue = "false") boolean sdkDisabled) {
+        this.tracer = Tracing.effective(telemetry, sdkDisabled).getTracer("io.teatree.api");
         this.metrics = metrics;
     }
 

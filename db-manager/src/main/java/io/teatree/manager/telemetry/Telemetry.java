@@ -5,14 +5,15 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.teatree.manager.ManagerConfig;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.telemetry.LabelCap;
+import io.teatree.protocol.telemetry.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Hands the manager its tracer and meters. Tracing is on exactly when the OpenTelemetry SDK is enabled
- * ({@code OTEL_EXPORTER_OTLP_ENDPOINT} set, see {@code OtlpEnvironment}). Quarkus' disabled SDK still hands
- * out recording spans that go nowhere, so when it is disabled the manager does not call it at all.
+ * ({@code OTEL_EXPORTER_OTLP_ENDPOINT} set, see {@link Tracing}); otherwise the manager's tracer is
+ * {@link ManagerTracer#off}, which does not even extract trace headers or build link lists.
  */
 @ApplicationScoped
 public class Telemetry {
@@ -23,8 +24,7 @@ public class Telemetry {
     MeterRegistry registry;
     @Inject
     ManagerConfig config;
-    // Quarkus' own key, set by OtlpEnvironment; read here to skip even the disabled SDK's span objects
-    @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false")
+    @ConfigProperty(name = Tracing.SDK_DISABLED, defaultValue = "false")
     boolean sdkDisabled;
 
     /** The tracer of {@code model}'s manager. */

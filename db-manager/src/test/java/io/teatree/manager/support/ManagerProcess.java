@@ -1,12 +1,12 @@
 package io.teatree.manager.support;
 
 import io.teatree.testkit.ChildProcesses;
+import io.teatree.testkit.ServiceJvm;
 import io.teatree.testkit.TeatreeServers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +31,8 @@ public final class ManagerProcess implements AutoCloseable {
     }
 
     /**
-     * As {@link #start(String, Path, Map)} with environment variables {@code env} added. The variables that switch
-     * tracing and JSON logs on ({@code OTEL_EXPORTER_OTLP_ENDPOINT}, {@code TEATREE_LOG_JSON}) are removed from the
-     * inherited environment unless given here, so a developer's shell does not change what a test sees.
+     * As {@link #start(String, Path, Map)} with environment variables {@code env} added (Teatree, Quarkus and
+     * OpenTelemetry settings are not inherited from this JVM, see {@link ChildProcesses#start(List, Map, Path, Path)}).
      */
     public static ManagerProcess start(String model, Path dataDir, Map<String, String> overrides, Map<String, String> env)
             throws IOException {
@@ -47,25 +46,12 @@ public final class ManagerProcess implements AutoCloseable {
         config.put("teatree.manager.idle-timeout", "PT30S");
         config.put("quarkus.http.port", "0");
         config.putAll(overrides);
-        List<String> command = new ArrayList<>();
-        command.add("/usr/bin/env");
-        for (String inherited : List.of("OTEL_EXPORTER_OTLP_ENDPOINT", "TEATREE_LOG_JSON")) {
-            if (!env.containsKey(inherited)) {
-                command.add("-u");
-                command.add(inherited);
-            }
-        }
-        env.forEach((k, v) -> command.add(k + "=" + v));
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
-        command.add("--sun-misc-unsafe-memory-access=allow");
-        command.add("--enable-native-access=ALL-UNNAMED");
+        List<String> command = ServiceJvm.command("512m");
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(JAR.toAbsolutePath().toString());
         Path log = dataDir.resolve("manager-" + model + "-" + System.nanoTime() + ".log");
-        return new ManagerProcess(ChildProcesses.start(command, log, dataDir), log);
+        return new ManagerProcess(ChildProcesses.start(command, env, log, dataDir), log);
     }
 
     public boolean alive() {

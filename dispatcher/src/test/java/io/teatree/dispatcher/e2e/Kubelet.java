@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.teatree.dispatcher.placement.local.ProcessSpawner;
 import io.teatree.testkit.Ports;
+import io.teatree.testkit.ServiceJvm;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,9 +42,6 @@ final class Kubelet implements AutoCloseable {
     /** One running container. */
     private record Container(Process process, int port, Instant startedAt) {
     }
-
-    private static final List<String> JVM_FLAGS = List.of("--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED");
 
     private final KubernetesClient client;
     private final String namespace;
@@ -148,7 +146,7 @@ final class Kubelet implements AutoCloseable {
     private List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_FLAGS);
+        command.addAll(ServiceJvm.FLAGS);
         command.add("-jar");
         command.add(managerJar.toString());
         return command;

@@ -2,6 +2,7 @@ package io.teatree.e2e.support;
 
 import io.teatree.testkit.ChildProcesses;
 import io.teatree.testkit.Ports;
+import io.teatree.testkit.ServiceJvm;
 import io.teatree.testkit.TeatreeServers;
 import java.io.IOException;
 import java.net.URI;
@@ -15,6 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * The whole system as `bin/teatree up` runs it: the packaged client API and dispatcher (local placement, which
@@ -23,8 +27,6 @@ import java.util.Map;
 public final class TeatreeSystem implements AutoCloseable {
 
     public static final String ADMIN_KEY = "e2e-admin-key";
-    private static final List<String> JVM_FLAGS = List.of("--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED");
 
     private final Path dir;
     private final int apiPort = Ports.free();
@@ -79,10 +81,7 @@ public final class TeatreeSystem implements AutoCloseable {
         Map<String, String> config = new LinkedHashMap<>(TeatreeServers.get().serviceConfig());
         config.put("quarkus.http.port", String.valueOf(port));
         config.putAll(extra);
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx384m");
-        command.addAll(JVM_FLAGS);
+        List<String> command = ServiceJvm.command("384m");
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar(module).toString());
@@ -91,25 +90,16 @@ public final class TeatreeSystem implements AutoCloseable {
 
     private void awaitReady(int port, String name) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            for (Process p : processes) {
-                if (!p.isAlive()) {
-                    throw new IllegalStateException(name + " exited early; log:\n" + Files.readString(log(name)));
-                }
-            }
-            Thread.sleep(200);
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        try {
+            Awaitility.await(name + " ready").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptionsInstanceOf(IOException.class)
+                    .failFast(name + " exited early", () -> processes.stream().anyMatch(p -> !p.isAlive()))
+                    .until(() -> http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            throw new IllegalStateException(e.getMessage() + "; log:\n" + Files.readString(log(name)), e);
         }
-        throw new IllegalStateException(name + " not ready within 90 s; log:\n" + Files.readString(log(name)));
     }
 
     @Override

@@ -1,16 +1,16 @@
 package io.teatree.functions.builtin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.teatree.functions.FunctionContext;
 import io.teatree.functions.FunctionException;
 import io.teatree.functions.TeatreeFunction;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.teatree.functions.load.InlineInsert;
+import io.teatree.functions.load.RowSource;
+import io.teatree.functions.table.TableSchema;
 import io.teatree.protocol.Json;
 import java.util.ArrayList;
 import java.util.List;
-import io.teatree.functions.load.RowSource;
-import io.teatree.functions.table.TableSchema;
 
 /** {@code append {table, rows}} or {@code append {table}} with a payload: inserts rows, in one batch. */
 public final class AppendFunction implements TeatreeFunction<RowsArgs> {

@@ -18,13 +18,16 @@ final class DuckDbParser {
     /** The outcome of a parse: the statement trees, or DuckDB's error. */
     record Parsed(JsonNode statements, String errorType, String errorMessage) {
 
+        /** The error type {@code json_serialize_sql} reports for a statement it parsed but cannot serialise. */
+        private static final String NON_SELECT_ERROR_TYPE = "not implemented";
+
         boolean ok() {
             return errorType == null;
         }
 
         /** True when DuckDB parsed the text but it is not a SELECT (json_serialize_sql serialises only those). */
         boolean notSelect() {
-            return "not implemented".equalsIgnoreCase(errorType);
+            return NON_SELECT_ERROR_TYPE.equalsIgnoreCase(errorType);
         }
     }
 

@@ -27,7 +27,7 @@ public final class OtlpEnvironment implements ConfigSource {
         Map<String, String> map = new HashMap<>();
         String endpoint = env.get(ENDPOINT);
         boolean enabled = endpoint != null && !endpoint.isBlank();
-        map.put("quarkus.otel.sdk.disabled", String.valueOf(!enabled));
+        map.put(Tracing.SDK_DISABLED, String.valueOf(!enabled));
         if (enabled) {
             map.put("quarkus.otel.exporter.otlp.endpoint", endpoint.strip());
             String protocol = env.get("OTEL_EXPORTER_OTLP_PROTOCOL");
