@@ -8,6 +8,7 @@ import io.nats.client.Nats;
 import io.nats.client.PushSubscribeOptions;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
+import io.teatree.functions.PayloadFormat;
 import io.teatree.protocol.EventEnvelope;
 import io.teatree.protocol.EventType;
 import io.teatree.protocol.IntentEnvelope;
@@ -109,7 +110,7 @@ public final class VersionsBench {
         create.set("columns", columns);
         publish(nc, new IntentEnvelope(IntentIds.newId(), model, "create_table", create, null, Instant.now(), "bench"));
         publish(nc, new IntentEnvelope(appendId, model, "append", Json.MAPPER.createObjectNode().put("table", "t"),
-                new PayloadRef("s3://" + TeatreeServers.BUCKET + "/" + stagingKey, "parquet", Files.size(parquet)), Instant.now(), "bench"));
+                new PayloadRef("s3://" + TeatreeServers.BUCKET + "/" + stagingKey, PayloadFormat.PARQUET, Files.size(parquet)), Instant.now(), "bench"));
 
         Process manager = ManagerRun.start(model, dir, "PT30M");
         try {

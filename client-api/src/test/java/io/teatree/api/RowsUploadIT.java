@@ -9,10 +9,11 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.agroal.api.AgroalDataSource;
 import io.nats.client.api.MessageInfo;
+import io.quarkus.logging.Log;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.logging.Log;
+import io.teatree.functions.PayloadFormat;
 import io.teatree.protocol.IntentEnvelope;
 import io.teatree.protocol.IntentStatus;
 import io.teatree.protocol.Json;
@@ -68,7 +69,7 @@ class RowsUploadIT {
         assertThat(intent.function()).isEqualTo("append");
         assertThat(intent.args().get("table").asText()).isEqualTo("sales");
         assertThat(intent.payloadRef().uri()).isEqualTo("s3://" + TeatreeServers.BUCKET + "/staging/" + model + "/" + id);
-        assertThat(intent.payloadRef().format()).isEqualTo("csv");
+        assertThat(intent.payloadRef().format()).isEqualTo(PayloadFormat.CSV);
         assertThat(intent.payloadRef().bytes()).isEqualTo(size);
         assertThat(s3.headObject(b -> b.bucket(TeatreeServers.BUCKET).key("staging/" + model + "/" + id)).contentLength()).isEqualTo(size);
         assertThat(intentsOnStream(model)).isEqualTo(1);
@@ -108,7 +109,7 @@ class RowsUploadIT {
         IntentEnvelope intent = Json.read(message.getData(), IntentEnvelope.class);
         assertThat(intent.function()).isEqualTo("upsert");
         assertThat(intent.args().get("key").get(0).asText()).isEqualTo("id");
-        assertThat(intent.payloadRef().format()).isEqualTo("ndjson");
+        assertThat(intent.payloadRef().format()).isEqualTo(PayloadFormat.NDJSON);
     }
 
     private HttpResponse<String> post(String model, String table, String query, String contentType,

@@ -19,6 +19,7 @@ import io.teatree.manager.telemetry.ManagerMetrics;
 import io.teatree.manager.telemetry.ManagerTracer;
 import io.teatree.protocol.IntentStatus;
 import io.teatree.protocol.Problem;
+import io.teatree.protocol.ProblemType;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,7 +156,7 @@ final class WriterLoop {
                     intent = intent.withPayload(payload);
                 } catch (PayloadFetcher.PayloadMissingException e) {
                     intent = new PendingIntent(intent.id(), null,
-                            Problem.of("payload-missing", "Payload missing", 422, e.getMessage(), "payloadRef"), null);
+                            Problem.of(ProblemType.PAYLOAD_MISSING, e.getMessage(), "payloadRef"), null);
                 } catch (Exception e) {
                     UUID id = intent.id();
                     LogContext.aboutIntent(id, () -> LOG.warnf("payload of intent %s unavailable (%s); it and later intents wait",

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.teatree.functions.InvalidFieldException;
 import io.teatree.functions.table.Column;
 import io.teatree.functions.table.Identifiers;
 import io.teatree.functions.table.SqlErrors;
 import io.teatree.functions.table.TableName;
 import io.teatree.functions.table.TableSchema;
 import io.teatree.functions.testing.ModelDb;
-import io.teatree.protocol.InvalidFieldException;
 import io.teatree.protocol.Json;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -55,7 +55,7 @@ class CustomFunctionTest {
             assertThat(db.apply(scale, "{\"table\": \"goals\", \"column\": \"amount\", \"factor\": 1.5}").get("rows").asInt()).isEqualTo(2);
             assertThat(db.rows("SELECT site, amount FROM goals ORDER BY site")).containsExactly(List.of("a", "15.0"), List.of("b", "30.0"));
             assertThatThrownBy(() -> db.apply(scale, "{\"table\": \"goals\", \"column\": \"price\", \"factor\": 2}"))
-                    .isInstanceOfSatisfying(FunctionException.class, e -> assertThat(e.problem().field()).isEqualTo("column"));
+                    .isInstanceOfSatisfying(FunctionException.class, e -> assertThat(e.field()).isEqualTo("column"));
         }
     }
 }

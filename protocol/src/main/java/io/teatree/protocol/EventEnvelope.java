@@ -2,6 +2,7 @@ package io.teatree.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.teatree.functions.InvalidFieldException;
 import java.time.Instant;
 import java.util.UUID;
 

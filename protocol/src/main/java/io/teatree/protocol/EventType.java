@@ -2,6 +2,7 @@ package io.teatree.protocol;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.teatree.functions.InvalidFieldException;
 
 /** The types of events on {@code teatree.event.<model>} (DESIGN §3). */
 public enum EventType {

@@ -3,6 +3,7 @@ package io.teatree.protocol;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.teatree.functions.InvalidFieldException;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
 package io.teatree.protocol;
 
+import io.teatree.functions.InvalidFieldException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.UUID;

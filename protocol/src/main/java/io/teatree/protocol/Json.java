@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.teatree.functions.InvalidFieldException;
 import java.io.IOException;
 
 /** The JSON mapping of every wire type: ISO-8601 instants, unknown fields ignored for forward compatibility. */

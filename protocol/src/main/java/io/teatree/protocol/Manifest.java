@@ -1,5 +1,6 @@
 package io.teatree.protocol;
 
+import io.teatree.functions.InvalidFieldException;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,28 +1,25 @@
 package io.teatree.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.Locale;
+import io.teatree.functions.InvalidFieldException;
+import io.teatree.functions.PayloadFormat;
 
 /**
  * A reference to a large payload stored in S3 under {@code staging/<model>/<intentId>}: intents never
  * carry large bodies themselves (DESIGN §3).
  *
  * @param uri    {@code s3://bucket/key}
- * @param format one of {@code csv}, {@code ndjson}, {@code json}, {@code arrow}, {@code parquet}
+ * @param format how the payload is encoded
  * @param bytes  the stored size, or -1 when unknown
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PayloadRef(String uri, String format, long bytes) {
+public record PayloadRef(String uri, PayloadFormat format, long bytes) {
 
     public PayloadRef {
         InvalidFieldException.require(uri, "payloadRef.uri");
         InvalidFieldException.require(format, "payloadRef.format");
         if (!uri.startsWith("s3://")) {
             throw new InvalidFieldException("payloadRef.uri", "payloadRef.uri must be an s3:// URI");
-        }
-        format = format.toLowerCase(Locale.ROOT);
-        if (!java.util.Set.of("csv", "ndjson", "json", "arrow", "parquet").contains(format)) {
-            throw new InvalidFieldException("payloadRef.format", "unknown payload format '" + format + "'");
         }
     }
 

@@ -2,10 +2,12 @@ package io.teatree.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.teatree.functions.ErrorType;
 
 /**
  * The one error shape (RFC 9457 problem details), used for HTTP errors and for intent failures in the
- * ledger, the control tables and events.
+ * ledger, the control tables and events. Made only from a kind of the catalogue ({@link #of}); the canonical
+ * constructor is for decoding what was recorded.
  *
  * @param type   a stable URI naming the kind of problem, e.g. {@code https://teatree.io/problems/bad-args}
  * @param title  a short summary of the kind
@@ -16,11 +18,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String field) {
 
-    public static final String BASE = "https://teatree.io/problems/";
+    /** A problem of kind {@code type}. */
+    public static Problem of(ErrorType type, String detail, String field) {
+        return new Problem(type.uri(), type.title(), type.status(), detail, field);
+    }
 
-    /** A problem of kind {@code slug} ({@code BASE + slug}). */
-    public static Problem of(String slug, String title, int status, String detail, String field) {
-        return new Problem(BASE + slug, title, status, detail, field);
+    /** Whether this problem is of kind {@code kind}. */
+    public boolean is(ErrorType kind) {
+        return kind.uri().equals(type);
     }
 
     public JsonNode toJson() {

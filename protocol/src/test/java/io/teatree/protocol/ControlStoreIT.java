@@ -69,7 +69,7 @@ class ControlStoreIT {
         assertThat(store.intent(ok).orElseThrow().status()).isEqualTo(IntentStatus.QUEUED);
         assertThat(store.intent(ok).orElseThrow().requestHash()).isEqualTo("h1");
 
-        Problem problem = Problem.of("function-failed", "Function failed", 422, "no table t", "table");
+        Problem problem = Problem.of(ProblemType.FUNCTION_ERROR, "no table t", "table");
         store.recordOutcomes(model, List.of(
                 new IntentOutcome(ok, "append", IntentStatus.SUCCEEDED, 3, Json.MAPPER.createObjectNode().put("rows", 2), null, submitted, Instant.now(), "key-1"),
                 new IntentOutcome(bad, "append", IntentStatus.FAILED, 3, null, problem.toJson(), submitted, Instant.now(), "key-1")), 3);

@@ -1,14 +1,16 @@
 package io.teatree.protocol;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.teatree.functions.InvalidFieldException;
+import io.teatree.functions.PayloadFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EnvelopeTest {
 
@@ -75,12 +77,15 @@ class EnvelopeTest {
 
     @Test
     void payloadRefSplitsBucketAndKeyAndRejectsOtherSchemes() {
-        PayloadRef ref = new PayloadRef("s3://teatree/staging/m/abc", "CSV", 10);
+        PayloadRef ref = Json.read("{\"uri\": \"s3://teatree/staging/m/abc\", \"format\": \"CSV\", \"bytes\": 10}".getBytes(UTF_8), PayloadRef.class);
         assertThat(ref.bucket()).isEqualTo("teatree");
         assertThat(ref.key()).isEqualTo("staging/m/abc");
-        assertThat(ref.format()).isEqualTo("csv");
-        assertThatThrownBy(() -> new PayloadRef("file:///etc/passwd", "csv", 1))
+        assertThat(ref.format()).isEqualTo(PayloadFormat.CSV);
+        assertThat(new String(Json.write(ref), UTF_8)).contains("\"format\":\"csv\"");
+        assertThatThrownBy(() -> new PayloadRef("file:///etc/passwd", PayloadFormat.CSV, 1))
                 .isInstanceOf(InvalidFieldException.class);
+        assertThatThrownBy(() -> Json.read("{\"uri\": \"s3://b/k\", \"format\": \"xlsx\", \"bytes\": 1}".getBytes(UTF_8), PayloadRef.class))
+                .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("payloadRef.format"));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.teatree.api.auth;
 
-import io.teatree.protocol.InvalidFieldException;
+import io.teatree.functions.InvalidFieldException;
 import io.teatree.protocol.ModelId;
 import java.util.regex.Pattern;
 

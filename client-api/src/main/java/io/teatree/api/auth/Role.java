@@ -2,7 +2,7 @@ package io.teatree.api.auth;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.teatree.protocol.InvalidFieldException;
+import io.teatree.functions.InvalidFieldException;
 import java.util.Locale;
 
 /** What a key may do: readers read and subscribe, writers also submit, admins also register models and manage keys. */

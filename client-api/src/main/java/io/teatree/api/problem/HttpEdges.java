@@ -2,6 +2,7 @@ package io.teatree.api.problem;
 
 import io.teatree.protocol.Json;
 import io.teatree.protocol.Problem;
+import io.teatree.protocol.ProblemType;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -33,7 +34,7 @@ public class HttpEdges {
         });
         router.route().order(Integer.MAX_VALUE).handler(ctx -> {
             if (!ctx.response().ended()) {
-                Problem problem = Problem.of("not-found", "Not found", 404, "no resource at " + ctx.request().path(), null);
+                Problem problem = Problem.of(ProblemType.NOT_FOUND, "no resource at " + ctx.request().path(), null);
                 ctx.response().setStatusCode(404)
                         .putHeader("Content-Type", ProblemMappers.PROBLEM_JSON)
                         .end(Buffer.buffer(Json.write(problem)));

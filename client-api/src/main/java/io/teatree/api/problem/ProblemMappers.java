@@ -2,8 +2,9 @@ package io.teatree.api.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.logging.Log;
-import io.teatree.protocol.InvalidFieldException;
+import io.teatree.functions.InvalidFieldException;
 import io.teatree.protocol.Problem;
+import io.teatree.protocol.ProblemType;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -13,8 +14,7 @@ public class ProblemMappers {
 
     public static final String PROBLEM_JSON = "application/problem+json";
 
-    private static final Problem INTERNAL = Problem.of("internal", "Internal error", 500,
-            "an unexpected error occurred; it has been logged", null);
+    private static final Problem INTERNAL = Problem.of(ProblemType.INTERNAL, "an unexpected error occurred; it has been logged", null);
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem e) {
@@ -39,7 +39,8 @@ public class ProblemMappers {
         if (status >= 500) {
             Log.errorf(e, "request failed with %d", status);
         }
-        Response.ResponseBuilder builder = Response.status(status).type(PROBLEM_JSON).entity(webProblem(e));
+        Problem problem = webProblem(e);
+        Response.ResponseBuilder builder = Response.status(problem.status()).type(PROBLEM_JSON).entity(problem);
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!"Content-Type".equalsIgnoreCase(name)) {
                 values.forEach(v -> builder.header(name, v));
@@ -69,13 +70,6 @@ public class ProblemMappers {
     }
 
     private static Problem webProblem(WebApplicationException e) {
-        int status = e.getResponse().getStatus();
-        Response.StatusType type = Response.Status.fromStatusCode(status);
-        String title = type == null ? "HTTP " + status : type.getReasonPhrase();
-        return Problem.of(slug(title), title, status, e.getMessage(), null);
-    }
-
-    static String slug(String title) {
-        return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return Problem.of(ProblemType.forStatus(e.getResponse().getStatus()), e.getMessage(), null);
     }
 }

@@ -1,6 +1,6 @@
 package io.teatree.api.query;
 
-import io.teatree.protocol.InvalidFieldException;
+import io.teatree.functions.InvalidFieldException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

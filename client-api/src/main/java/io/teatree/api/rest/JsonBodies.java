@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.teatree.api.ApiConfig;
 import io.teatree.api.problem.Problems;
 import io.teatree.api.s3.BodyTooLargeException;
-import io.teatree.protocol.InvalidFieldException;
+import io.teatree.functions.InvalidFieldException;
 import io.teatree.protocol.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.teatree.api.rest;
 
 import io.teatree.api.problem.Problems;
-import io.teatree.protocol.InvalidFieldException;
+import io.teatree.functions.InvalidFieldException;
 import io.teatree.protocol.ModelId;
 
 /** Validation of path parameters, naming the parameter in the problem. */

@@ -1,7 +1,7 @@
 package io.teatree.api.service;
 
 import io.quarkus.logging.Log;
-import io.teatree.functions.FunctionRegistry;
+import io.teatree.functions.registry.FunctionRegistry;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 

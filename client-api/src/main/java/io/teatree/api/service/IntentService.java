@@ -9,12 +9,13 @@ import io.teatree.api.problem.Problems;
 import io.teatree.api.s3.StagingStore;
 import io.teatree.api.telemetry.LogContext;
 import io.teatree.api.telemetry.SubmitSpan;
-import io.teatree.functions.FunctionRegistry;
+import io.teatree.functions.InvalidFieldException;
+import io.teatree.functions.PayloadFormat;
 import io.teatree.functions.TeatreeFunction;
+import io.teatree.functions.registry.FunctionRegistry;
 import io.teatree.protocol.IntentEnvelope;
 import io.teatree.protocol.IntentIds;
 import io.teatree.protocol.IntentStatus;
-import io.teatree.protocol.InvalidFieldException;
 import io.teatree.protocol.Json;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.PayloadRef;
@@ -119,6 +120,6 @@ public class IntentService {
         ObjectNode remaining = ((ObjectNode) intent.args()).deepCopy();
         remaining.remove("rows");
         return new IntentEnvelope(intent.id(), intent.model(), intent.function(), remaining,
-                new PayloadRef(staging.uri(key), "json", rowsJson.length), intent.submittedAt(), intent.requester());
+                new PayloadRef(staging.uri(key), PayloadFormat.JSON, rowsJson.length), intent.submittedAt(), intent.requester());
     }
 }

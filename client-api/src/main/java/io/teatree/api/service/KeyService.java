@@ -33,7 +33,7 @@ public class KeyService {
 
     public Created create(Caller caller, String role, String modelPattern) {
         requireKeyAdmin(caller);
-        Role r = Role.fromWire(io.teatree.protocol.InvalidFieldException.require(role, "role"));
+        Role r = Role.fromWire(io.teatree.functions.InvalidFieldException.require(role, "role"));
         ModelPattern pattern = new ModelPattern(modelPattern == null ? "*" : modelPattern);
         String secret = Secrets.newSecret();
         try {

@@ -1,6 +1,6 @@
 package io.teatree.api.service;
 
-import io.teatree.protocol.InvalidFieldException;
+import io.teatree.functions.InvalidFieldException;
 import java.util.Locale;
 
 /** The pod classes a model can be registered with (sizes belong to the dispatcher's configuration). */

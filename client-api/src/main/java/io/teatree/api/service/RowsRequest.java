@@ -1,13 +1,14 @@
 package io.teatree.api.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.teatree.protocol.InvalidFieldException;
+import io.teatree.functions.InvalidFieldException;
+import io.teatree.functions.PayloadFormat;
 import io.teatree.protocol.Json;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A bulk rows request: {@code POST /v1/models/{m}/tables/{t}/rows?mode=&key=}. Validated on construction.
@@ -17,16 +18,10 @@ import java.util.regex.Pattern;
  * @param key    key columns (required for upsert)
  * @param format the payload format, from the Content-Type
  */
-public record RowsRequest(String table, String mode, List<String> key, String format) {
+public record RowsRequest(String table, String mode, List<String> key, PayloadFormat format) {
 
     private static final Pattern IDENTIFIER = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,62}$");
     private static final List<String> MODES = List.of("append", "upsert", "replace");
-    private static final Map<String, String> FORMATS = Map.of(
-            "text/csv", "csv",
-            "application/x-ndjson", "ndjson",
-            "application/json", "json",
-            "application/vnd.apache.arrow.stream", "arrow",
-            "application/vnd.apache.parquet", "parquet");
 
     public RowsRequest {
         if (table == null || !IDENTIFIER.matcher(table).matches()) {
@@ -51,10 +46,9 @@ public record RowsRequest(String table, String mode, List<String> key, String fo
     public static RowsRequest of(String table, String mode, String key, String mediaType) {
         List<String> keys = key == null || key.isBlank() ? List.of()
                 : Arrays.stream(key.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        String format = mediaType == null ? null : FORMATS.get(mediaType.toLowerCase(Locale.ROOT));
-        if (format == null) {
-            throw new InvalidFieldException("Content-Type", "Content-Type must be one of " + String.join(", ", FORMATS.keySet()));
-        }
+        PayloadFormat format = PayloadFormat.forMediaType(mediaType).orElseThrow(() -> new InvalidFieldException("Content-Type",
+                "Content-Type must be one of " + Arrays.stream(PayloadFormat.values()).map(PayloadFormat::mediaType)
+                        .collect(Collectors.joining(", "))));
         return new RowsRequest(table, mode, keys, format);
     }
 

@@ -1,6 +1,6 @@
 package io.teatree.api.service;
 
-import io.teatree.protocol.InvalidFieldException;
+import io.teatree.functions.InvalidFieldException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package io.teatree.api.telemetry;
 
-import io.teatree.protocol.InvalidFieldException;
+import io.teatree.functions.InvalidFieldException;
 import io.teatree.protocol.ModelId;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;

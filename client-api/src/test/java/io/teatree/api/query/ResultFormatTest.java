@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.teatree.api.problem.ApiProblem;
-import io.teatree.protocol.InvalidFieldException;
+import io.teatree.functions.InvalidFieldException;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.math.BigInteger;

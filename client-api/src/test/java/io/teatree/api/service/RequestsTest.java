@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.teatree.protocol.InvalidFieldException;
+import io.teatree.functions.InvalidFieldException;
+import io.teatree.functions.PayloadFormat;
 import io.teatree.protocol.Json;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class RequestsTest {
     void rowsRequestsAreValidated() {
         RowsRequest upsert = RowsRequest.of("sales", "upsert", "id, day", "text/csv");
         assertThat(upsert.key()).containsExactly("id", "day");
-        assertThat(upsert.format()).isEqualTo("csv");
+        assertThat(upsert.format()).isEqualTo(PayloadFormat.CSV);
         assertThat(upsert.args().toString()).isEqualTo("{\"table\":\"sales\",\"key\":[\"id\",\"day\"]}");
         assertThat(RowsRequest.of("sales", null, null, "application/vnd.apache.parquet").mode()).isEqualTo("append");
         assertThatThrownBy(() -> RowsRequest.of("sales", "upsert", null, "text/csv")).hasFieldOrPropertyWithValue("field", "key");

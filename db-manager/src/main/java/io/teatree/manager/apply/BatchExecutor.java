@@ -2,8 +2,8 @@ package io.teatree.manager.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opentelemetry.api.trace.Span;
-import io.teatree.functions.FunctionRegistry;
 import io.teatree.functions.TeatreeFunction;
+import io.teatree.functions.registry.FunctionRegistry;
 import io.teatree.manager.store.Ledger;
 import io.teatree.manager.store.LedgerEntry;
 import io.teatree.manager.store.ModelDatabase;
@@ -13,6 +13,7 @@ import io.teatree.manager.telemetry.ManagerTracer;
 import io.teatree.protocol.IntentStatus;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.Problem;
+import io.teatree.protocol.ProblemType;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -186,7 +187,7 @@ public final class BatchExecutor {
     private List<JsonNode> runGroup(List<PendingIntent> group, Map<UUID, Object> parsedArgs, long next) throws Exception {
         PendingIntent first = group.get(0);
         TeatreeFunction function = functions.get(first.envelope().function());
-        ManagerFunctionContext context = new ManagerFunctionContext(model, first.id(), next, database.connection(), allocator, Optional.empty());
+        ManagerFunctionContext context = new ManagerFunctionContext(model.value(), first.id(), next, database.connection(), allocator, Optional.empty());
         List<Object> args = group.stream().map(g -> parsedArgs.get(g.id())).toList();
         return function.applyGroup(context, args);
     }
@@ -194,7 +195,7 @@ public final class BatchExecutor {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private JsonNode run(PendingIntent intent, Object args, long next) throws Exception {
         TeatreeFunction function = functions.get(intent.envelope().function());
-        ManagerFunctionContext context = new ManagerFunctionContext(model, intent.id(), next, database.connection(), allocator,
+        ManagerFunctionContext context = new ManagerFunctionContext(model.value(), intent.id(), next, database.connection(), allocator,
                 Optional.ofNullable(intent.payload()));
         JsonNode result = function.apply(context, args);
         return result == null ? io.teatree.protocol.Json.MAPPER.createObjectNode() : result;
@@ -208,8 +209,7 @@ public final class BatchExecutor {
         try {
             TeatreeFunction<?> function = functions.get(intent.envelope().function());
             if (intent.envelope().payloadRef() != null && !function.acceptsPayload()) {
-                failures.put(intent.id(), Problem.of("bad-args", "Invalid arguments", 400,
-                        "function '" + function.name() + "' takes no payload", "payloadRef"));
+                failures.put(intent.id(), Problem.of(ProblemType.BAD_ARGS, "function '" + function.name() + "' takes no payload", "payloadRef"));
                 return;
             }
             parsedArgs.put(intent.id(), function.parseArgs(intent.envelope().args()));

@@ -1,6 +1,6 @@
 package io.teatree.manager.apply;
 
-import io.teatree.functions.FunctionRegistry;
+import io.teatree.functions.registry.FunctionRegistry;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;

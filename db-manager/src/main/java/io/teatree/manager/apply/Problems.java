@@ -1,8 +1,10 @@
 package io.teatree.manager.apply;
 
 import io.teatree.functions.FunctionException;
-import io.teatree.protocol.InvalidFieldException;
+import io.teatree.functions.InvalidFieldException;
+import io.teatree.functions.table.SqlErrors;
 import io.teatree.protocol.Problem;
+import io.teatree.protocol.ProblemType;
 import java.sql.SQLException;
 
 /** Maps what a function threw to the one error shape recorded for a failed intent. */
@@ -13,16 +15,16 @@ final class Problems {
 
     static Problem of(Throwable error) {
         if (error instanceof FunctionException fe) {
-            return fe.problem();
+            return Problem.of(fe.type(), fe.detail(), fe.field());
         }
         if (error instanceof InvalidFieldException invalid) {
-            return Problem.of("bad-args", "Invalid arguments", 400, invalid.getMessage(), invalid.field());
+            return Problem.of(ProblemType.BAD_ARGS, invalid.getMessage(), invalid.field());
         }
         if (error instanceof SQLException sql) {
-            return Problem.of("sql-error", "Intent failed in DuckDB", 422, clean(sql.getMessage()), null);
+            String detail = clean(sql.getMessage());
+            return Problem.of(SqlErrors.kind(detail), detail, null);
         }
-        return Problem.of("function-error", "Function failed", 500,
-                error.getClass().getSimpleName() + ": " + clean(String.valueOf(error.getMessage())), null);
+        return Problem.of(ProblemType.FUNCTION_ERROR, error.getClass().getSimpleName() + ": " + clean(String.valueOf(error.getMessage())), null);
     }
 
     /** Whether {@code error} is a known kind of intent failure (bad input, SQL), not a bug worth a stack trace. */

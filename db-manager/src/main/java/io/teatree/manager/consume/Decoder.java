@@ -1,12 +1,13 @@
 package io.teatree.manager.consume;
 
 import io.nats.client.Message;
+import io.teatree.functions.InvalidFieldException;
 import io.teatree.manager.apply.PendingIntent;
 import io.teatree.protocol.IntentEnvelope;
-import io.teatree.protocol.InvalidFieldException;
 import io.teatree.protocol.Json;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.Problem;
+import io.teatree.protocol.ProblemType;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -26,11 +27,10 @@ public final class Decoder {
             envelope = Json.read(message.getData(), IntentEnvelope.class);
         } catch (InvalidFieldException e) {
             return new PendingIntent(fallbackId, null,
-                    Problem.of("undecodable-intent", "Undecodable intent", 400, e.getMessage(), e.field()), null);
+                    Problem.of(ProblemType.UNDECODABLE_INTENT, e.getMessage(), e.field()), null);
         }
         if (!envelope.model().equals(model)) {
-            return new PendingIntent(envelope.id(), null, Problem.of("wrong-model", "Intent for another model", 400,
-                    "intent names model '" + envelope.model() + "' but arrived on " + message.getSubject(), "model"), null);
+            return new PendingIntent(envelope.id(), null, Problem.of(ProblemType.WRONG_MODEL, "intent names model '" + envelope.model() + "' but arrived on " + message.getSubject(), "model"), null);
         }
         return new PendingIntent(envelope.id(), envelope, null, null);
     }

@@ -28,7 +28,7 @@ public final class PayloadFetcher {
      * @throws SdkException            when S3 is unreachable (the intent waits and is retried)
      */
     public Payload fetch(UUID intentId, PayloadRef ref) throws PayloadMissingException, IOException {
-        Path file = dir.resolve(intentId + "." + ref.format());
+        Path file = dir.resolve(intentId + "." + ref.format().wireName());
         Files.deleteIfExists(file);
         try {
             s3.getObject(b -> b.bucket(ref.bucket()).key(ref.key()), file);

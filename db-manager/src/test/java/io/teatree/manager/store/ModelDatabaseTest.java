@@ -1,10 +1,9 @@
 package io.teatree.manager.store;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.teatree.protocol.IntentStatus;
 import io.teatree.protocol.ModelId;
+import io.teatree.protocol.Problem;
+import io.teatree.protocol.ProblemType;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,6 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ModelDatabaseTest {
 
@@ -46,7 +47,7 @@ class ModelDatabaseTest {
             UUID b = UUID.randomUUID();
             ledger.append(List.of(new LedgerEntry(a, 1, IntentStatus.SUCCEEDED, now, "append", null, null, now, "k"),
                     new LedgerEntry(b, 1, IntentStatus.FAILED, now, "append", null,
-                            io.teatree.protocol.Problem.of("x", "X", 422, "boom", "t").toJson(), now, "k")));
+                            Problem.of(ProblemType.BAD_ARGS, "boom", "t").toJson(), now, "k")));
             db.commit();
             assertThat(ledger.find(List.of(a, b, UUID.randomUUID()))).containsOnlyKeys(a, b);
             LedgerEntry failed = ledger.find(List.of(b)).get(b);

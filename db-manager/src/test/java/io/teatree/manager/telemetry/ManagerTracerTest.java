@@ -1,8 +1,5 @@
 package io.teatree.manager.telemetry;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-
 import io.nats.client.Message;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
@@ -22,6 +19,7 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.Problem;
+import io.teatree.protocol.ProblemType;
 import io.teatree.protocol.telemetry.TraceAttributes;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -30,6 +28,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ManagerTracerTest {
 
@@ -92,7 +92,7 @@ class ManagerTracerTest {
         batch.link(1, a);
         batch.link(2, b);
         Span function = tracer.startFunction(batch.context(), "append", a, 4);
-        ManagerTracer.failed(function, Problem.of("sql-error", "Intent failed in DuckDB", 422, "no table t", null),
+        ManagerTracer.failed(function, Problem.of(ProblemType.BAD_SQL, "no table t", null),
                 new SQLException("no table t"), true);
         function.end();
         batch.committed(3, 4);
@@ -141,7 +141,7 @@ class ManagerTracerTest {
         List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID());
         Span group = tracer.startGroup(batch.context(), "append", 2, ids::get, 9);
         IllegalStateException bug = new IllegalStateException("bug");
-        ManagerTracer.failed(group, Problem.of("function-error", "Function failed", 500, "IllegalStateException: bug", null), bug, false);
+        ManagerTracer.failed(group, Problem.of(ProblemType.FUNCTION_ERROR, "IllegalStateException: bug", null), bug, false);
         group.end();
         batch.end();
 

@@ -1,8 +1,8 @@
 package io.teatree.functions.builtin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.teatree.functions.InvalidFieldException;
 import io.teatree.functions.table.Identifiers;
-import io.teatree.protocol.InvalidFieldException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;

@@ -3,12 +3,13 @@ package io.teatree.functions.builtin;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.teatree.functions.FunctionContext;
 import io.teatree.functions.FunctionException;
+import io.teatree.functions.InvalidFieldException;
 import io.teatree.functions.TeatreeFunction;
 import io.teatree.functions.table.Identifiers;
 import io.teatree.functions.table.SqlErrors;
 import io.teatree.functions.table.TableName;
 import io.teatree.functions.table.TableSchema;
-import io.teatree.protocol.InvalidFieldException;
+import io.teatree.protocol.ProblemType;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -80,7 +81,7 @@ public final class AllocateFunction implements TeatreeFunction<AllocateFunction.
         TableSchema source = TableSchema.require(context.connection(), args.source(), "source");
         Table basis = readBasis(context, source, args);
         if (basis.rowCount() == 0 || basis.doubleColumn("measure").sum() == 0) {
-            throw FunctionException.of("no-basis", "table '" + source.name() + "' has no basis (no rows, or a zero sum) in the period ["
+            throw new FunctionException(ProblemType.NO_BASIS, "table '" + source.name() + "' has no basis (no rows, or a zero sum) in the period ["
                     + args.basisFrom() + ", " + args.basisTo() + ")", "basisFrom");
         }
         Table allocation = Allocation.allocate(basis, args.dimensions(), "measure", args.total(), args.decimals(), args.totalColumn());

@@ -1,9 +1,9 @@
 package io.teatree.functions.builtin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.teatree.functions.InvalidFieldException;
 import io.teatree.functions.table.Identifiers;
 import io.teatree.functions.table.TableName;
-import io.teatree.protocol.InvalidFieldException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

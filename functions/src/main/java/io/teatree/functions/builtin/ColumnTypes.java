@@ -1,6 +1,6 @@
 package io.teatree.functions.builtin;
 
-import io.teatree.protocol.InvalidFieldException;
+import io.teatree.functions.InvalidFieldException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;

@@ -3,13 +3,14 @@ package io.teatree.functions.builtin;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.teatree.functions.FunctionContext;
 import io.teatree.functions.FunctionException;
+import io.teatree.functions.InvalidFieldException;
 import io.teatree.functions.TeatreeFunction;
 import io.teatree.functions.table.Identifiers;
 import io.teatree.functions.table.SqlErrors;
 import io.teatree.functions.table.TableName;
 import io.teatree.functions.table.TableSchema;
-import io.teatree.protocol.InvalidFieldException;
 import io.teatree.protocol.Json;
+import io.teatree.protocol.ProblemType;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -74,7 +75,7 @@ public final class CreateTableFunction implements TeatreeFunction<CreateTableFun
                 if (args.ifNotExists()) {
                     return Json.MAPPER.createObjectNode().put("table", args.table().toString()).put("created", false);
                 }
-                throw FunctionException.of("table-exists", "table '" + args.table() + "' already exists", "table");
+                throw new FunctionException(ProblemType.TABLE_EXISTS, "table '" + args.table() + "' already exists", "table");
             }
         } catch (SQLException e) {
             throw SqlErrors.toFunctionException(e, "table");

@@ -1,10 +1,10 @@
 package io.teatree.functions.builtin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.teatree.functions.InvalidFieldException;
 import io.teatree.functions.sandbox.SqlToken;
 import io.teatree.functions.sandbox.SqlTokenizer;
 import io.teatree.functions.table.Identifiers;
-import io.teatree.protocol.InvalidFieldException;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -3,12 +3,13 @@ package io.teatree.functions.builtin;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.teatree.functions.FunctionContext;
 import io.teatree.functions.FunctionException;
+import io.teatree.functions.InvalidFieldException;
 import io.teatree.functions.TeatreeFunction;
 import io.teatree.functions.table.Column;
 import io.teatree.functions.table.Identifiers;
 import io.teatree.functions.table.TableName;
 import io.teatree.functions.table.TableSchema;
-import io.teatree.protocol.InvalidFieldException;
+import io.teatree.protocol.ProblemType;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class ResampleFunction implements TeatreeFunction<ResampleFunction.
         Column time = source.requireColumn(args.timeColumn(), "timeColumn");
         String type = time.type().toUpperCase(Locale.ROOT);
         if (!(type.equals("DATE") || type.startsWith("TIMESTAMP"))) {
-            throw FunctionException.of("type-mismatch", "timeColumn '" + time.name() + "' is " + time.type()
+            throw new FunctionException(ProblemType.TYPE_MISMATCH, "timeColumn '" + time.name() + "' is " + time.type()
                     + ", not a DATE or TIMESTAMP", "timeColumn");
         }
         List<String> select = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.teatree.functions.FunctionContext;
 import io.teatree.functions.FunctionException;
 import io.teatree.functions.load.RowSource;
 import io.teatree.functions.table.TableSchema;
+import io.teatree.protocol.ProblemType;
 import java.util.List;
 
 /** Writes staged rows into a table with an {@code INSERT ... SELECT} from the Arrow view. */
@@ -25,7 +26,7 @@ final class RowWriter {
 
     static void requireColumns(RowSource rows) throws FunctionException {
         if (rows.columns().isEmpty()) {
-            throw FunctionException.of("bad-args", "the rows give no column values", "rows");
+            throw new FunctionException(ProblemType.BAD_ARGS, "the rows give no column values", "rows");
         }
     }
 }

@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.teatree.functions.FunctionContext;
 import io.teatree.functions.FunctionException;
+import io.teatree.functions.InvalidFieldException;
 import io.teatree.functions.TeatreeFunction;
 import io.teatree.functions.sandbox.SqlGuard;
-import io.teatree.protocol.InvalidFieldException;
 import io.teatree.protocol.Json;
+import io.teatree.protocol.ProblemType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,7 +58,7 @@ public final class SqlFunction implements TeatreeFunction<SqlFunction.Args> {
             try {
                 SqlGuard.check(args.statements().get(i), field);
             } catch (InvalidFieldException e) {
-                throw FunctionException.of("sandbox-violation", e.getMessage(), field);
+                throw new FunctionException(ProblemType.SANDBOX_VIOLATION, e.getMessage(), field);
             }
             counts.add(ModelSql.update(context.connection(), args.statements().get(i), field));
         }

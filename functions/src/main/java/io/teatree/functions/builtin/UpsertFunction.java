@@ -8,6 +8,7 @@ import io.teatree.functions.load.RowSource;
 import io.teatree.functions.table.Column;
 import io.teatree.functions.table.Identifiers;
 import io.teatree.functions.table.TableSchema;
+import io.teatree.protocol.ProblemType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -51,7 +52,7 @@ public final class UpsertFunction implements TeatreeFunction<RowsArgs> {
             for (int i = 0; i < key.size(); i++) {
                 String k = key.get(i);
                 if (rows.columns().stream().noneMatch(c -> c.name().equalsIgnoreCase(k))) {
-                    throw FunctionException.of("bad-args", "key column '" + k + "' has no value in the rows", "key[" + i + "]");
+                    throw new FunctionException(ProblemType.BAD_ARGS, "key column '" + k + "' has no value in the rows", "key[" + i + "]");
                 }
             }
             boolean unique = uniqueKey(context, target, key);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.teatree.functions.FunctionException;
 import io.teatree.functions.table.SqlErrors;
 import io.teatree.functions.table.TableName;
-import io.teatree.protocol.Problem;
+import io.teatree.protocol.ProblemType;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -31,8 +31,8 @@ final class InlineErrors {
         Matcher convert = CONVERT.matcher(message);
         if (convert.find()) {
             String field = rowOf(rows, columns, from, to, convert.group(1));
-            return new FunctionException(Problem.of("type-mismatch", "Intent failed", 422, "value '" + convert.group(1) + "' in " + field
-                    + " does not fit type " + convert.group(2).strip() + " of table '" + table + "'", field), e);
+            return new FunctionException(ProblemType.TYPE_MISMATCH, "value '" + convert.group(1) + "' in " + field
+                    + " does not fit type " + convert.group(2).strip() + " of table '" + table + "'", field, e);
         }
         Matcher noColumn = NO_COLUMN.matcher(message);
         if (noColumn.find()) {

@@ -7,6 +7,7 @@ import io.teatree.functions.table.Column;
 import io.teatree.functions.table.Identifiers;
 import io.teatree.functions.table.SqlErrors;
 import io.teatree.functions.table.TableSchema;
+import io.teatree.protocol.ProblemType;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -61,7 +62,7 @@ final class InlineRows implements RowSource {
         if (!rows.isEmpty() && !columns.isEmpty()) {
             for (Column column : target.columns()) {
                 if (!column.nullable() && !column.hasDefault() && !given.contains(column.name().toLowerCase(Locale.ROOT))) {
-                    throw FunctionException.of("constraint-violation", "column '" + column.name() + "' of table '" + target.name()
+                    throw new FunctionException(ProblemType.CONSTRAINT_VIOLATION, "column '" + column.name() + "' of table '" + target.name()
                             + "' is NOT NULL and has no default, but the rows give no value for it", "rows[0]." + column.name());
                 }
             }

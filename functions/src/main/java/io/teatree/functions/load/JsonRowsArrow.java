@@ -1,7 +1,7 @@
 package io.teatree.functions.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.teatree.protocol.InvalidFieldException;
+import io.teatree.functions.InvalidFieldException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

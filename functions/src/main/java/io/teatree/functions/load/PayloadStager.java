@@ -2,7 +2,9 @@ package io.teatree.functions.load;
 
 import io.teatree.functions.FunctionException;
 import io.teatree.functions.Payload;
+import io.teatree.functions.PayloadFormat;
 import io.teatree.functions.table.Identifiers;
+import io.teatree.protocol.ProblemType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,21 +24,23 @@ final class PayloadStager {
 
     static void stage(TrustedDuckDb db, Payload payload, BufferAllocator allocator) throws FunctionException {
         String path = Identifiers.literal(payload.file().toAbsolutePath().toString());
-        String format = payload.format() == null ? "" : payload.format().toLowerCase(java.util.Locale.ROOT);
+        PayloadFormat format = payload.format();
+        if (format == null) {
+            throw new FunctionException(ProblemType.BAD_PAYLOAD, "the payload has no format; use csv, ndjson, json, arrow or parquet",
+                    "payload.format");
+        }
         try {
             switch (format) {
-                case "csv" -> db.execute("CREATE TEMP TABLE raw AS SELECT * FROM read_csv(" + path + ", header = true, all_varchar = true)");
-                case "ndjson" -> db.execute("CREATE TEMP TABLE raw AS SELECT * FROM read_json(" + path + ", format = 'newline_delimited')");
-                case "json" -> db.execute("CREATE TEMP TABLE raw AS SELECT * FROM read_json(" + path + ", format = 'array')");
-                case "parquet" -> db.execute("CREATE TEMP TABLE raw AS SELECT * FROM read_parquet(" + path + ")");
-                case "arrow" -> stageArrow(db, payload, allocator);
-                default -> throw FunctionException.of("bad-payload", "unknown payload format '" + payload.format()
-                        + "'; use csv, ndjson, json, arrow or parquet", "payload.format");
+                case CSV -> db.execute("CREATE TEMP TABLE raw AS SELECT * FROM read_csv(" + path + ", header = true, all_varchar = true)");
+                case NDJSON -> db.execute("CREATE TEMP TABLE raw AS SELECT * FROM read_json(" + path + ", format = 'newline_delimited')");
+                case JSON -> db.execute("CREATE TEMP TABLE raw AS SELECT * FROM read_json(" + path + ", format = 'array')");
+                case PARQUET -> db.execute("CREATE TEMP TABLE raw AS SELECT * FROM read_parquet(" + path + ")");
+                case ARROW -> stageArrow(db, payload, allocator);
             }
         } catch (SQLException e) {
             String detail = e.getMessage() == null ? "unreadable" : e.getMessage().lines().findFirst().orElse("").trim();
-            throw new FunctionException(io.teatree.protocol.Problem.of("bad-payload", "Intent failed", 422,
-                    "the " + format + " payload cannot be read: " + detail, "payload"), e);
+            throw new FunctionException(ProblemType.BAD_PAYLOAD, "the " + format.wireName() + " payload cannot be read: " + detail,
+                    "payload", e);
         }
     }
 
@@ -45,14 +49,14 @@ final class PayloadStager {
         try {
             in = Files.newInputStream(payload.file());
         } catch (IOException e) {
-            throw FunctionException.of("bad-payload", "the payload file cannot be opened: " + e.getMessage(), "payload");
+            throw new FunctionException(ProblemType.BAD_PAYLOAD, "the payload file cannot be opened: " + e.getMessage(), "payload");
         }
         ArrowStreamReader reader = new ArrowStreamReader(in, allocator);
         try {
             reader.getVectorSchemaRoot();
         } catch (IOException | RuntimeException e) {
             closeQuietly(reader);
-            throw FunctionException.of("bad-payload", "the arrow payload is not an Arrow IPC stream: " + e.getMessage(), "payload");
+            throw new FunctionException(ProblemType.BAD_PAYLOAD, "the arrow payload is not an Arrow IPC stream: " + e.getMessage(), "payload");
         }
         ArrowBridge.withView(reader, db.connection(), allocator, view -> {
             db.execute("CREATE TEMP TABLE raw AS SELECT * FROM " + view);

@@ -6,6 +6,7 @@ import io.teatree.functions.FunctionException;
 import io.teatree.functions.table.Column;
 import io.teatree.functions.table.Identifiers;
 import io.teatree.functions.table.TableSchema;
+import io.teatree.protocol.ProblemType;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -26,10 +27,10 @@ public interface RowSource extends AutoCloseable {
     static RowSource open(FunctionContext context, JsonNode rows, TableSchema target) throws FunctionException {
         boolean inline = rows != null && !rows.isNull() && !rows.isMissingNode();
         if (context.payload().isPresent() && inline) {
-            throw FunctionException.of("bad-args", "give rows inline or as a payload, not both", "rows");
+            throw new FunctionException(ProblemType.BAD_ARGS, "give rows inline or as a payload, not both", "rows");
         }
         if (context.payload().isEmpty() && !inline) {
-            throw FunctionException.of("bad-args", "no rows: give args.rows or a payload", "rows");
+            throw new FunctionException(ProblemType.BAD_ARGS, "no rows: give args.rows or a payload", "rows");
         }
         return inline ? InlineRows.of(rows, target) : StagedRows.stage(context, null, target);
     }

@@ -4,6 +4,7 @@ import io.teatree.functions.FunctionException;
 import io.teatree.functions.table.Column;
 import io.teatree.functions.table.Identifiers;
 import io.teatree.functions.table.TableSchema;
+import io.teatree.protocol.ProblemType;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,7 +40,7 @@ final class StagedCheck {
         for (String source : sources) {
             Column column = target.requireColumn(source, where(source, firstRow, payload));
             if (!seen.add(column.name().toLowerCase(Locale.ROOT))) {
-                throw FunctionException.of("bad-args", "column '" + column.name() + "' is given twice", where(source, firstRow, payload));
+                throw new FunctionException(ProblemType.BAD_ARGS, "column '" + column.name() + "' is given twice", where(source, firstRow, payload));
             }
             columns.add(column);
         }
@@ -51,7 +52,7 @@ final class StagedCheck {
         }
         for (Column column : target.columns()) {
             if (!column.nullable() && !column.hasDefault() && !seen.contains(column.name().toLowerCase(Locale.ROOT))) {
-                throw FunctionException.of("constraint-violation", "column '" + column.name() + "' of table '" + target.name()
+                throw new FunctionException(ProblemType.CONSTRAINT_VIOLATION, "column '" + column.name() + "' of table '" + target.name()
                         + "' is NOT NULL and has no default, but the rows give no value for it", where(column.name(), Map.of(), payload));
             }
         }
@@ -101,11 +102,11 @@ final class StagedCheck {
                 rs.next();
                 String value = rs.getString(1);
                 if (value == null) {
-                    return FunctionException.of("constraint-violation", field + ": column '" + column.target().name() + "' of table '"
+                    return new FunctionException(ProblemType.CONSTRAINT_VIOLATION, field + ": column '" + column.target().name() + "' of table '"
                             + target.name() + "' is NOT NULL", field);
                 }
                 String shown = value.length() > 80 ? value.substring(0, 80) + "..." : value;
-                return FunctionException.of("type-mismatch", field + ": '" + shown + "' is not a valid " + column.target().type()
+                return new FunctionException(ProblemType.TYPE_MISMATCH, field + ": '" + shown + "' is not a valid " + column.target().type()
                         + " for column '" + column.target().name() + "' of table '" + target.name() + "'", field);
             }
         }

@@ -8,6 +8,7 @@ import io.teatree.functions.table.Column;
 import io.teatree.functions.table.Identifiers;
 import io.teatree.functions.table.SqlErrors;
 import io.teatree.functions.table.TableSchema;
+import io.teatree.protocol.ProblemType;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,10 +46,10 @@ public final class StagedRows implements RowSource {
         Optional<Payload> payload = context.payload();
         boolean inline = rows != null && !rows.isNull() && !rows.isMissingNode();
         if (payload.isPresent() && inline) {
-            throw FunctionException.of("bad-args", "give rows inline or as a payload, not both", "rows");
+            throw new FunctionException(ProblemType.BAD_ARGS, "give rows inline or as a payload, not both", "rows");
         }
         if (payload.isEmpty() && !inline) {
-            throw FunctionException.of("bad-args", "no rows: give args.rows or a payload", "rows");
+            throw new FunctionException(ProblemType.BAD_ARGS, "no rows: give args.rows or a payload", "rows");
         }
         BufferAllocator allocator = context.allocator();
         TrustedDuckDb db = null;
@@ -105,7 +106,7 @@ public final class StagedRows implements RowSource {
             List<String> partition = new ArrayList<>();
             for (String key : dedupeKey) {
                 StagedColumn c = columns.stream().filter(sc -> sc.target().name().equalsIgnoreCase(key)).findFirst()
-                        .orElseThrow(() -> FunctionException.of("bad-args", "key column '" + key + "' has no value in the rows", "key"));
+                        .orElseThrow(() -> new FunctionException(ProblemType.BAD_ARGS, "key column '" + key + "' has no value in the rows", "key"));
                 partition.add(Identifiers.quote(c.source()));
             }
             // a window over rowid in QUALIFY trips an internal DuckDB 2.0 error; number the rows first

@@ -1,8 +1,8 @@
 package io.teatree.functions.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.teatree.functions.InvalidFieldException;
 import io.teatree.functions.sandbox.SqlToken.Kind;
-import io.teatree.protocol.InvalidFieldException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;

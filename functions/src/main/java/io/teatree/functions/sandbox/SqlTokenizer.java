@@ -1,7 +1,7 @@
 package io.teatree.functions.sandbox;
 
+import io.teatree.functions.InvalidFieldException;
 import io.teatree.functions.sandbox.SqlToken.Kind;
-import io.teatree.protocol.InvalidFieldException;
 import java.util.ArrayList;
 import java.util.List;
 

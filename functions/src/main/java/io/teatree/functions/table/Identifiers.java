@@ -1,6 +1,6 @@
 package io.teatree.functions.table;
 
-import io.teatree.protocol.InvalidFieldException;
+import io.teatree.functions.InvalidFieldException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 

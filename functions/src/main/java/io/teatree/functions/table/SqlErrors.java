@@ -1,6 +1,7 @@
 package io.teatree.functions.table;
 
 import io.teatree.functions.FunctionException;
+import io.teatree.protocol.ProblemType;
 import java.sql.SQLException;
 
 /** Maps DuckDB errors to the problem kinds intents fail with. Stateless. */
@@ -13,26 +14,27 @@ public final class SqlErrors {
     public static FunctionException toFunctionException(SQLException e, String field) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         String detail = message.lines().findFirst().orElse(message).trim();
-        return new FunctionException(io.teatree.protocol.Problem.of(slug(detail), "Intent failed", 422, detail, field), e);
+        return new FunctionException(kind(detail), detail, field, e);
     }
 
-    static String slug(String detail) {
+    /** The kind of failure a DuckDB error message stands for; {@code bad-sql} when none is more specific. */
+    public static ProblemType kind(String detail) {
         if (detail.startsWith("Constraint Error")) {
-            return "constraint-violation";
+            return ProblemType.CONSTRAINT_VIOLATION;
         }
         if (detail.startsWith("Conversion Error") || detail.startsWith("Mismatch Type Error")
                 || detail.startsWith("Invalid Input Error: Could not convert")) {
-            return "type-mismatch";
+            return ProblemType.TYPE_MISMATCH;
         }
         if (detail.startsWith("Catalog Error") && detail.contains("Table with name")) {
-            return "unknown-table";
+            return ProblemType.UNKNOWN_TABLE;
         }
         if (detail.startsWith("Binder Error") && detail.contains("column")) {
-            return "unknown-column";
+            return ProblemType.UNKNOWN_COLUMN;
         }
         if (detail.startsWith("Permission Error") || detail.contains("configuration has been locked")) {
-            return "sandbox-violation";
+            return ProblemType.SANDBOX_VIOLATION;
         }
-        return "bad-sql";
+        return ProblemType.BAD_SQL;
     }
 }

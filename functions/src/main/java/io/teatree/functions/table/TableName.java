@@ -1,6 +1,6 @@
 package io.teatree.functions.table;
 
-import io.teatree.protocol.InvalidFieldException;
+import io.teatree.functions.InvalidFieldException;
 
 /**
  * A table named by an intent: {@code name} or {@code schema.name}, each part a plain identifier.

@@ -1,6 +1,7 @@
 package io.teatree.functions.table;
 
 import io.teatree.functions.FunctionException;
+import io.teatree.protocol.ProblemType;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,7 +53,7 @@ public record TableSchema(TableName name, List<Column> columns) {
     public static TableSchema require(Connection connection, TableName table, String field) throws FunctionException {
         try {
             return find(connection, table).orElseThrow(() ->
-                    FunctionException.of("unknown-table", "table '" + table + "' does not exist", field));
+                    new FunctionException(ProblemType.UNKNOWN_TABLE, "table '" + table + "' does not exist", field));
         } catch (SQLException e) {
             throw SqlErrors.toFunctionException(e, field);
         }
@@ -65,7 +66,7 @@ public record TableSchema(TableName name, List<Column> columns) {
 
     /** The column called {@code name}, failing with {@code unknown-column} naming {@code field}. */
     public Column requireColumn(String name, String field) throws FunctionException {
-        return column(name).orElseThrow(() -> FunctionException.of("unknown-column",
+        return column(name).orElseThrow(() -> new FunctionException(ProblemType.UNKNOWN_COLUMN,
                 "table '" + this.name + "' has no column '" + name + "'", field));
     }
 

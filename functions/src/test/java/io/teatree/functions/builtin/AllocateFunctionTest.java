@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.teatree.functions.FunctionException;
+import io.teatree.functions.InvalidFieldException;
 import io.teatree.functions.testing.ModelDb;
-import io.teatree.protocol.InvalidFieldException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,13 +66,13 @@ class AllocateFunctionTest {
                 {"source": "sales", "target": "g", "total": 1, "basisFrom": "2030-01-01", "basisTo": "2031-01-01",
                  "timeColumn": "day", "dimensions": ["site"], "measure": "revenue"}"""))
                 .isInstanceOfSatisfying(FunctionException.class, e -> {
-                    assertThat(e.problem().field()).isEqualTo("basisFrom");
-                    assertThat(e.problem().type()).endsWith("/no-basis");
+                    assertThat(e.field()).isEqualTo("basisFrom");
+                    assertThat(e.type().slug()).isEqualTo("no-basis");
                 });
         assertThatThrownBy(() -> db.apply(allocate, """
                 {"source": "sales", "target": "g", "total": 1, "basisFrom": "2023-01-01", "basisTo": "2024-01-01",
                  "timeColumn": "day", "dimensions": ["site", "region"], "measure": "revenue"}"""))
-                .isInstanceOfSatisfying(FunctionException.class, e -> assertThat(e.problem().field()).isEqualTo("dimensions[1]"));
+                .isInstanceOfSatisfying(FunctionException.class, e -> assertThat(e.field()).isEqualTo("dimensions[1]"));
         assertThatThrownBy(() -> allocate.parseArgs(ModelDb.json("""
                 {"source": "sales", "target": "g", "total": "lots", "basisFrom": "2023-01-01", "basisTo": "2024-01-01",
                  "timeColumn": "day", "dimensions": ["site"], "measure": "revenue"}""")))

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.teatree.functions.FunctionException;
+import io.teatree.functions.InvalidFieldException;
 import io.teatree.functions.testing.ModelDb;
-import io.teatree.protocol.InvalidFieldException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,9 +64,9 @@ class AppendFunctionTest {
                 {"table": "sales", "rows": [{"id": 1, "site": "a", "amount": 1}, {"id": 2, "site": "b", "amount": 2},
                   {"id": 3, "site": "c", "amount": 3}, {"id": 4, "site": "d", "amount": "lots"}]}"""))
                 .isInstanceOfSatisfying(FunctionException.class, e -> {
-                    assertThat(e.problem().field()).isEqualTo("rows[3].amount");
-                    assertThat(e.problem().type()).endsWith("/type-mismatch");
-                    assertThat(e.problem().detail()).contains("'lots'", "DECIMAL(10,2)", "sales");
+                    assertThat(e.field()).isEqualTo("rows[3].amount");
+                    assertThat(e.type().slug()).isEqualTo("type-mismatch");
+                    assertThat(e.detail()).contains("'lots'", "DECIMAL(10,2)", "sales");
                 });
         assertThat(db.count("sales")).isZero();
     }
@@ -76,14 +76,14 @@ class AppendFunctionTest {
         assertThatThrownBy(() -> db.apply(append, """
                 {"table": "nope", "rows": [{"id": 1}]}"""))
                 .isInstanceOfSatisfying(FunctionException.class, e -> {
-                    assertThat(e.problem().field()).isEqualTo("table");
-                    assertThat(e.problem().type()).endsWith("/unknown-table");
+                    assertThat(e.field()).isEqualTo("table");
+                    assertThat(e.type().slug()).isEqualTo("unknown-table");
                 });
         assertThatThrownBy(() -> db.apply(append, """
                 {"table": "sales", "rows": [{"id": 1, "site": "a"}, {"id": 2, "site": "b", "price": 3}]}"""))
                 .isInstanceOfSatisfying(FunctionException.class, e -> {
-                    assertThat(e.problem().field()).isEqualTo("rows[1].price");
-                    assertThat(e.problem().type()).endsWith("/unknown-column");
+                    assertThat(e.field()).isEqualTo("rows[1].price");
+                    assertThat(e.type().slug()).isEqualTo("unknown-column");
                 });
     }
 
@@ -92,17 +92,17 @@ class AppendFunctionTest {
         assertThatThrownBy(() -> db.apply(append, """
                 {"table": "sales", "rows": [{"id": 1, "site": "a"}, {"id": 2, "site": null}]}"""))
                 .isInstanceOfSatisfying(FunctionException.class, e -> {
-                    assertThat(e.problem().field()).isEqualTo("rows[1].site");
-                    assertThat(e.problem().type()).endsWith("/constraint-violation");
+                    assertThat(e.field()).isEqualTo("rows[1].site");
+                    assertThat(e.type().slug()).isEqualTo("constraint-violation");
                 });
         db.apply(append, """
                 {"table": "sales", "rows": [{"id": 1, "site": "a"}]}""");
         assertThatThrownBy(() -> db.apply(append, """
                 {"table": "sales", "rows": [{"id": 1, "site": "again"}]}"""))
                 .isInstanceOfSatisfying(FunctionException.class, e -> {
-                    assertThat(e.problem().field()).isEqualTo("sales");
-                    assertThat(e.problem().type()).endsWith("/constraint-violation");
-                    assertThat(e.problem().detail()).contains("Duplicate key");
+                    assertThat(e.field()).isEqualTo("sales");
+                    assertThat(e.type().slug()).isEqualTo("constraint-violation");
+                    assertThat(e.detail()).contains("Duplicate key");
                 });
         assertThat(db.rows("SELECT id, site FROM sales")).containsExactly(List.of("1", "a"));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.teatree.functions.FunctionException;
 import io.teatree.functions.Payload;
+import io.teatree.functions.PayloadFormat;
 import io.teatree.functions.testing.ModelDb;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ class AppendPayloadTest {
     void loadsEachDuckDbReadableFormat(String format) throws Exception {
         Path file = write(SAMPLE, format);
 
-        var result = db.apply(append, "{\"table\": \"sales\"}", new Payload(format, file));
+        var result = db.apply(append, "{\"table\": \"sales\"}", new Payload(PayloadFormat.fromWire(format, "format"), file));
 
         assertThat(result.get("rows").asLong()).isEqualTo(3);
         assertThat(db.rows("SELECT id, site, amount, day FROM sales ORDER BY id")).isEqualTo(EXPECTED);
@@ -92,13 +93,13 @@ class AppendPayloadTest {
             }
         }
 
-        assertThatThrownBy(() -> db.apply(append, "{\"table\": \"sales\"}", new Payload("arrow", file)))
+        assertThatThrownBy(() -> db.apply(append, "{\"table\": \"sales\"}", new Payload(PayloadFormat.ARROW, file)))
                 .as("the same batch written twice breaks the primary key")
-                .isInstanceOfSatisfying(FunctionException.class, e -> assertThat(e.problem().type()).endsWith("/constraint-violation"));
+                .isInstanceOfSatisfying(FunctionException.class, e -> assertThat(e.type().slug()).isEqualTo("constraint-violation"));
         db.setup("ALTER TABLE sales RENAME TO old_sales",
                 "CREATE TABLE sales (id BIGINT, site VARCHAR NOT NULL, amount DECIMAL(10,2), day DATE)");
 
-        var result = db.apply(append, "{\"table\": \"sales\"}", new Payload("arrow", file));
+        var result = db.apply(append, "{\"table\": \"sales\"}", new Payload(PayloadFormat.ARROW, file));
 
         assertThat(result.get("rows").asLong()).isEqualTo(4);
         assertThat(db.rows("SELECT id, site, amount FROM sales ORDER BY id, site")).containsExactly(
@@ -111,7 +112,7 @@ class AppendPayloadTest {
         Path file = write("SELECT i AS id, 'site-' || (i % 7) AS site, (i % 1000) / 100 AS amount, DATE '2024-01-01' + (i % 365)::INT AS day"
                 + " FROM range(100000) r(i)", "parquet");
 
-        var result = db.apply(append, "{\"table\": \"sales\"}", new Payload("parquet", file));
+        var result = db.apply(append, "{\"table\": \"sales\"}", new Payload(PayloadFormat.PARQUET, file));
 
         assertThat(result.get("rows").asLong()).isEqualTo(100_000);
         assertThat(db.rows("SELECT count(*), count(DISTINCT id), sum(amount), max(day) FROM sales"))
@@ -123,10 +124,10 @@ class AppendPayloadTest {
         Path file = dir.resolve("bad.csv");
         Files.writeString(file, "id,site,amount\n1,a,1.00\n2,b,2.00\n3,c,three\n");
 
-        assertThatThrownBy(() -> db.apply(append, "{\"table\": \"sales\"}", new Payload("csv", file)))
+        assertThatThrownBy(() -> db.apply(append, "{\"table\": \"sales\"}", new Payload(PayloadFormat.CSV, file)))
                 .isInstanceOfSatisfying(FunctionException.class, e -> {
-                    assertThat(e.problem().field()).isEqualTo("payload.rows[2].amount");
-                    assertThat(e.problem().detail()).contains("'three'", "DECIMAL(10,2)");
+                    assertThat(e.field()).isEqualTo("payload.rows[2].amount");
+                    assertThat(e.detail()).contains("'three'", "DECIMAL(10,2)");
                 });
         assertThat(db.count("sales")).isZero();
     }
@@ -135,25 +136,25 @@ class AppendPayloadTest {
     void anUnknownColumnOrAnUnreadableFileIsNamed() throws Exception {
         Path extra = dir.resolve("extra.csv");
         Files.writeString(extra, "id,site,colour\n1,a,red\n");
-        assertThatThrownBy(() -> db.apply(append, "{\"table\": \"sales\"}", new Payload("csv", extra)))
-                .isInstanceOfSatisfying(FunctionException.class, e -> assertThat(e.problem().field()).isEqualTo("payload.colour"));
+        assertThatThrownBy(() -> db.apply(append, "{\"table\": \"sales\"}", new Payload(PayloadFormat.CSV, extra)))
+                .isInstanceOfSatisfying(FunctionException.class, e -> assertThat(e.field()).isEqualTo("payload.colour"));
 
         Path broken = dir.resolve("broken.parquet");
         Files.writeString(broken, "not parquet at all");
-        assertThatThrownBy(() -> db.apply(append, "{\"table\": \"sales\"}", new Payload("parquet", broken)))
+        assertThatThrownBy(() -> db.apply(append, "{\"table\": \"sales\"}", new Payload(PayloadFormat.PARQUET, broken)))
                 .isInstanceOfSatisfying(FunctionException.class, e -> {
-                    assertThat(e.problem().field()).isEqualTo("payload");
-                    assertThat(e.problem().type()).endsWith("/bad-payload");
+                    assertThat(e.field()).isEqualTo("payload");
+                    assertThat(e.type().slug()).isEqualTo("bad-payload");
                 });
-        assertThatThrownBy(() -> db.apply(append, "{\"table\": \"sales\"}", new Payload("xlsx", broken)))
-                .isInstanceOfSatisfying(FunctionException.class, e -> assertThat(e.problem().field()).isEqualTo("payload.format"));
+        assertThatThrownBy(() -> db.apply(append, "{\"table\": \"sales\"}", new Payload(null, broken)))
+                .isInstanceOfSatisfying(FunctionException.class, e -> assertThat(e.field()).isEqualTo("payload.format"));
     }
 
     @Test
     void rowsInlineAndAsAPayloadTogetherAreRefused() throws Exception {
         Path file = write(SAMPLE, "csv");
-        assertThatThrownBy(() -> db.apply(append, "{\"table\": \"sales\", \"rows\": []}", new Payload("csv", file)))
-                .isInstanceOfSatisfying(FunctionException.class, e -> assertThat(e.problem().field()).isEqualTo("rows"));
+        assertThatThrownBy(() -> db.apply(append, "{\"table\": \"sales\", \"rows\": []}", new Payload(PayloadFormat.CSV, file)))
+                .isInstanceOfSatisfying(FunctionException.class, e -> assertThat(e.field()).isEqualTo("rows"));
     }
 
     /** Writes the result of {@code query} in {@code format} with DuckDB's COPY on a trusted connection. */

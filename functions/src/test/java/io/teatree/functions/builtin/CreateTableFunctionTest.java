@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.teatree.functions.FunctionException;
+import io.teatree.functions.InvalidFieldException;
 import io.teatree.functions.testing.ModelDb;
-import io.teatree.protocol.InvalidFieldException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,8 +46,8 @@ class CreateTableFunctionTest {
 
         assertThatThrownBy(() -> db.apply(create, "{\"table\": \"sales\", \"columns\": {\"id\": \"INTEGER\"}}"))
                 .isInstanceOfSatisfying(FunctionException.class, e -> {
-                    assertThat(e.problem().field()).isEqualTo("table");
-                    assertThat(e.problem().type()).endsWith("/table-exists");
+                    assertThat(e.field()).isEqualTo("table");
+                    assertThat(e.type().slug()).isEqualTo("table-exists");
                 });
         var result = db.apply(create, "{\"table\": \"SALES\", \"columns\": {\"id\": \"INTEGER\"}, \"ifNotExists\": true}");
         assertThat(result.get("created").asBoolean()).isFalse();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.teatree.functions.FunctionException;
+import io.teatree.functions.InvalidFieldException;
 import io.teatree.functions.testing.ModelDb;
-import io.teatree.protocol.InvalidFieldException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,14 +67,14 @@ class DeleteFunctionTest {
     void unknownTablesAndColumnsFailNamingThem() throws Exception {
         assertThatThrownBy(() -> db.apply(delete, "{\"table\": \"nope\", \"where\": \"id = ?\", \"params\": [1]}"))
                 .isInstanceOfSatisfying(FunctionException.class, e -> {
-                    assertThat(e.problem().field()).isEqualTo("table");
-                    assertThat(e.problem().type()).endsWith("/unknown-table");
+                    assertThat(e.field()).isEqualTo("table");
+                    assertThat(e.type().slug()).isEqualTo("unknown-table");
                 });
         assertThatThrownBy(() -> db.apply(delete, "{\"table\": \"sales\", \"where\": \"colour = ?\", \"params\": [\"red\"]}"))
                 .isInstanceOfSatisfying(FunctionException.class, e -> {
-                    assertThat(e.problem().field()).isEqualTo("where");
-                    assertThat(e.problem().type()).endsWith("/unknown-column");
-                    assertThat(e.problem().detail()).contains("colour");
+                    assertThat(e.field()).isEqualTo("where");
+                    assertThat(e.type().slug()).isEqualTo("unknown-column");
+                    assertThat(e.detail()).contains("colour");
                 });
         assertThat(db.count("sales") ).isEqualTo(4);
     }

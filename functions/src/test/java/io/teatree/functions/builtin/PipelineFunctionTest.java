@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.teatree.functions.FunctionException;
+import io.teatree.functions.InvalidFieldException;
 import io.teatree.functions.testing.ModelDb;
-import io.teatree.protocol.InvalidFieldException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,8 +87,8 @@ class PipelineFunctionTest {
         assertThatThrownBy(() -> db.apply(pipeline, """
                 {"target": "t", "stages": [{"name": "a", "sql": "SELECT colour FROM sales"}]}"""))
                 .isInstanceOfSatisfying(FunctionException.class, e -> {
-                    assertThat(e.problem().field()).isEqualTo("stages");
-                    assertThat(e.problem().detail()).contains("colour");
+                    assertThat(e.field()).isEqualTo("stages");
+                    assertThat(e.detail()).contains("colour");
                 });
     }
 }

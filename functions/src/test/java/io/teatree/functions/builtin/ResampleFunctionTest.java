@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.teatree.functions.FunctionException;
+import io.teatree.functions.InvalidFieldException;
 import io.teatree.functions.testing.ModelDb;
-import io.teatree.protocol.InvalidFieldException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,17 +66,17 @@ class ResampleFunctionTest {
         assertThatThrownBy(() -> db.apply(resample, """
                 {"source": "readings", "target": "h", "timeColumn": "ts", "every": "1 day", "aggregations": {"t": "sum(watts)"}}"""))
                 .isInstanceOfSatisfying(FunctionException.class, e -> {
-                    assertThat(e.problem().field()).isEqualTo("aggregations.t");
-                    assertThat(e.problem().type()).endsWith("/unknown-column");
+                    assertThat(e.field()).isEqualTo("aggregations.t");
+                    assertThat(e.type().slug()).isEqualTo("unknown-column");
                 });
         assertThatThrownBy(() -> db.apply(resample, """
                 {"source": "readings", "target": "h", "timeColumn": "site", "every": "1 day", "aggregations": {"t": "sum(kwh)"}}"""))
                 .isInstanceOfSatisfying(FunctionException.class, e -> {
-                    assertThat(e.problem().field()).isEqualTo("timeColumn");
-                    assertThat(e.problem().type()).endsWith("/type-mismatch");
+                    assertThat(e.field()).isEqualTo("timeColumn");
+                    assertThat(e.type().slug()).isEqualTo("type-mismatch");
                 });
         assertThatThrownBy(() -> db.apply(resample, """
                 {"source": "nothing", "target": "h", "timeColumn": "ts", "every": "1 day", "aggregations": {"t": "sum(kwh)"}}"""))
-                .isInstanceOfSatisfying(FunctionException.class, e -> assertThat(e.problem().field()).isEqualTo("source"));
+                .isInstanceOfSatisfying(FunctionException.class, e -> assertThat(e.field()).isEqualTo("source"));
     }
 }

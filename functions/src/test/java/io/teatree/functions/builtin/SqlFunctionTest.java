@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.teatree.functions.FunctionException;
+import io.teatree.functions.InvalidFieldException;
 import io.teatree.functions.testing.ModelDb;
-import io.teatree.protocol.InvalidFieldException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,9 +71,9 @@ class SqlFunctionTest {
         for (String statement : hostile) {
             assertThatThrownBy(() -> db.applyParsed(sql, new SqlFunction.Args(List.of(statement)), null)).as(statement)
                     .isInstanceOfSatisfying(FunctionException.class, e -> {
-                        assertThat(e.problem().type()).endsWith("/sandbox-violation");
-                        assertThat(e.problem().field()).isEqualTo("statements[0]");
-                        assertThat(e.problem().detail()).containsAnyOf("refused", "not allowed", "one statement per string");
+                        assertThat(e.type().slug()).isEqualTo("sandbox-violation");
+                        assertThat(e.field()).isEqualTo("statements[0]");
+                        assertThat(e.detail()).containsAnyOf("refused", "not allowed", "one statement per string");
                     });
         }
         try (var files = java.nio.file.Files.list(dir)) {
@@ -87,15 +87,15 @@ class SqlFunctionTest {
         assertThatThrownBy(() -> db.apply(sql, """
                 {"statements": ["CREATE TABLE t (id INTEGER PRIMARY KEY)", "INSERT INTO t VALUES (1), (1)"]}"""))
                 .isInstanceOfSatisfying(FunctionException.class, e -> {
-                    assertThat(e.problem().field()).isEqualTo("statements[1]");
-                    assertThat(e.problem().type()).endsWith("/constraint-violation");
+                    assertThat(e.field()).isEqualTo("statements[1]");
+                    assertThat(e.type().slug()).isEqualTo("constraint-violation");
                 });
         assertThat(db.rows("SELECT count(*) FROM duckdb_tables() WHERE table_name = 't'")).containsExactly(List.of("0"));
 
         assertThatThrownBy(() -> db.apply(sql, "{\"statements\": [\"INSERT INTO missing VALUES (1)\"]}"))
                 .isInstanceOfSatisfying(FunctionException.class, e -> {
-                    assertThat(e.problem().field()).isEqualTo("statements[0]");
-                    assertThat(e.problem().type()).endsWith("/unknown-table");
+                    assertThat(e.field()).isEqualTo("statements[0]");
+                    assertThat(e.type().slug()).isEqualTo("unknown-table");
                 });
     }
 }

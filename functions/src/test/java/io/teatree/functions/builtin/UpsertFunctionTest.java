@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.teatree.functions.FunctionException;
+import io.teatree.functions.InvalidFieldException;
 import io.teatree.functions.Payload;
+import io.teatree.functions.PayloadFormat;
 import io.teatree.functions.testing.ModelDb;
-import io.teatree.protocol.InvalidFieldException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,7 +73,7 @@ class UpsertFunctionTest {
     void upsertsAPayload(@TempDir Path dir) throws Exception {
         Path csv = Files.writeString(dir.resolve("goals.csv"), "site,product,amount\nsouth,tea,21.5\nwest,coffee,7\n");
 
-        db.apply(upsert, "{\"table\": \"goals\", \"key\": [\"site\", \"product\"]}", new Payload("csv", csv));
+        db.apply(upsert, "{\"table\": \"goals\", \"key\": [\"site\", \"product\"]}", new Payload(PayloadFormat.CSV, csv));
 
         assertThat(db.rows("SELECT site, product, amount FROM goals ORDER BY site")).containsExactly(
                 List.of("north", "tea", "10.00"), List.of("south", "tea", "21.50"), List.of("west", "coffee", "7.00"));
@@ -85,20 +86,20 @@ class UpsertFunctionTest {
         assertThatThrownBy(() -> db.apply(upsert, """
                 {"table": "goals", "key": ["site", "colour"], "rows": [{"site": "x"}]}"""))
                 .isInstanceOfSatisfying(FunctionException.class, e -> {
-                    assertThat(e.problem().field()).isEqualTo("key[1]");
-                    assertThat(e.problem().type()).endsWith("/unknown-column");
+                    assertThat(e.field()).isEqualTo("key[1]");
+                    assertThat(e.type().slug()).isEqualTo("unknown-column");
                 });
         assertThatThrownBy(() -> db.apply(upsert, """
                 {"table": "goals", "key": ["site", "product"], "rows": [{"site": "x", "amount": 1}]}"""))
-                .isInstanceOfSatisfying(FunctionException.class, e -> assertThat(e.problem().field()).isEqualTo("rows[0].product"));
+                .isInstanceOfSatisfying(FunctionException.class, e -> assertThat(e.field()).isEqualTo("rows[0].product"));
         assertThatThrownBy(() -> db.apply(upsert, """
                 {"table": "plain", "key": ["id"], "rows": [{"amount": 1}]}"""))
-                .isInstanceOfSatisfying(FunctionException.class, e -> assertThat(e.problem().field()).isEqualTo("key[0]"));
+                .isInstanceOfSatisfying(FunctionException.class, e -> assertThat(e.field()).isEqualTo("key[0]"));
         assertThatThrownBy(() -> db.apply(upsert, """
                 {"table": "plain", "key": ["id"], "rows": [{"id": 1, "amount": 2}, {"id": 2, "amount": "2x"}]}"""))
                 .isInstanceOfSatisfying(FunctionException.class, e -> {
-                    assertThat(e.problem().field()).isEqualTo("rows[1].amount");
-                    assertThat(e.problem().type()).endsWith("/type-mismatch");
+                    assertThat(e.field()).isEqualTo("rows[1].amount");
+                    assertThat(e.type().slug()).isEqualTo("type-mismatch");
                 });
         assertThat(db.rows("SELECT id, amount FROM plain ORDER BY id")).containsExactly(List.of("1", "100"), List.of("2", "200"));
     }

@@ -7,7 +7,6 @@ import io.teatree.functions.Payload;
 import io.teatree.functions.TeatreeFunction;
 import io.teatree.functions.sandbox.Sandbox;
 import io.teatree.protocol.Json;
-import io.teatree.protocol.ModelId;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -106,8 +105,8 @@ public final class ModelDb implements AutoCloseable {
     private FunctionContext context(BufferAllocator child, Payload payload) {
         return new FunctionContext() {
             @Override
-            public ModelId model() {
-                return ModelId.of("test-model");
+            public String model() {
+                return "test-model";
             }
 
             @Override

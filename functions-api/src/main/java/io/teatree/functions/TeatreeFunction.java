@@ -1,15 +1,14 @@
 package io.teatree.functions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A function that an intent names ({@code {"function": name, "args": {...}}}). Implementations are found with
- * {@link java.util.ServiceLoader} (list them in {@code META-INF/services/io.teatree.functions.TeatreeFunction}).
- *
- * <p>Lifecycle and threading: one instance per process, created once at start-up. {@link #parseArgs} is
- * pure and may be called from any thread (the client API calls it to reject bad args before queueing).
- * {@link #apply} is called only by the db-manager's single writer thread, inside the model's open DuckDB
- * transaction; it must not commit, roll back or close the connection.
+ * {@link java.util.ServiceLoader} (list them in {@code META-INF/services/io.teatree.functions.TeatreeFunction})
+ * and need a public no-argument constructor. The lifecycle, threading and transaction rules are in the
+ * {@linkplain io.teatree.functions package documentation}.
  *
  * @param <A> the parsed, validated arguments (a record)
  */
@@ -21,9 +20,17 @@ public interface TeatreeFunction<A> {
     /**
      * Parses and validates arguments without touching any data.
      *
-     * @throws io.teatree.protocol.InvalidFieldException naming the offending field (e.g. {@code rows[3].amount})
+     * @throws InvalidFieldException naming the offending field (e.g. {@code rows[3].amount})
      */
     A parseArgs(JsonNode args);
+
+    /**
+     * The kinds of failure this function adds to the standard ones, each with its own slug, status and title.
+     * Slugs must not clash with a standard kind or another function's; the registry refuses to start otherwise.
+     */
+    default List<? extends ErrorType> errorTypes() {
+        return List.of();
+    }
 
     /** Whether a payload by reference (bulk rows staged in S3) is accepted. */
     default boolean acceptsPayload() {
@@ -51,8 +58,8 @@ public interface TeatreeFunction<A> {
      *
      * @return one result per intent, in order
      */
-    default java.util.List<JsonNode> applyGroup(FunctionContext context, java.util.List<A> args) throws FunctionException {
-        java.util.List<JsonNode> results = new java.util.ArrayList<>(args.size());
+    default List<JsonNode> applyGroup(FunctionContext context, List<A> args) throws FunctionException {
+        List<JsonNode> results = new ArrayList<>(args.size());
         for (A a : args) {
             results.add(apply(context, a));
         }

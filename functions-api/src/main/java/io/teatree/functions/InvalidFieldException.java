@@ -1,6 +1,10 @@
-package io.teatree.protocol;
+package io.teatree.functions;
 
-/** Input that breaks a contract of this module, naming the offending field. */
+/**
+ * Input that breaks a contract, naming the offending field as the client spelled it (e.g. {@code rows[3].amount}).
+ * Thrown by {@link TeatreeFunction#parseArgs} and by every parser of wire values; the client API answers it
+ * with 400 {@code invalid-field}.
+ */
 public class InvalidFieldException extends IllegalArgumentException {
 
     private final String field;

@@ -1,10 +1,11 @@
-package io.teatree.functions;
+package io.teatree.functions.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.teatree.functions.InvalidFieldException;
+import io.teatree.functions.TeatreeFunction;
 import io.teatree.functions.testing.ModelDb;
-import io.teatree.protocol.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 
 class FunctionRegistryTest {

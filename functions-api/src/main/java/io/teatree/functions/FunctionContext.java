@@ -1,6 +1,5 @@
 package io.teatree.functions;
 
-import io.teatree.protocol.ModelId;
 import java.sql.Connection;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,8 +10,10 @@ import org.apache.arrow.memory.BufferAllocator;
  */
 public interface FunctionContext {
 
-    ModelId model();
+    /** The id of the model the intent changes (a DNS label, already validated). */
+    String model();
 
+    /** The id of the intent being applied. */
     UUID intentId();
 
     /** The model version this intent's batch will commit as. */
