@@ -42,7 +42,9 @@ import javax.sql.DataSource;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.transfer.s3.S3TransferManager;
 
 /**
  * One model's db-manager: takes the lease, opens the model file, runs the writer loop and shuts down cleanly
@@ -98,6 +100,8 @@ public class ModelManager {
         try (ModelDatabase database = ModelDatabase.open(dataDir, model, config.manager().duckdbMemoryLimit(), config.manager().duckdbThreads(), Optional.of(config.manager().storageVersion()));
              BufferAllocator allocator = new RootAllocator();
              S3Client s3 = S3Clients.create(config.s3());
+             S3AsyncClient s3Async = S3Clients.createAsync(config.s3());
+             S3TransferManager transfers = S3TransferManager.builder().s3Client(s3Async).build();
              IntentSource source = new IntentSource(nats, model, config.manager().batchSize(), config.manager().linger(), config.manager().ackWait())) {
             if (database.epoch() > epoch) {
                 LOG.errorf("model %s: file epoch %d is above our lease epoch %d; refusing to write", model, database.epoch(), epoch);
@@ -115,7 +119,7 @@ public class ModelManager {
             state = "running";
             LOG.infof("model %s: manager %s running at version %d (tracing %s)", model, lease.owner(), executor.version(),
                     tracer.enabled() ? "on" : "off");
-            try (Snapshots snapshots = new Snapshots(model, database, config.manager().snapshot(), s3, config.s3().bucket(), versions, events,
+            try (Snapshots snapshots = new Snapshots(model, database, config.manager().snapshot(), s3, transfers, config.s3().bucket(), versions, events,
                     publishedVersion(versions, model), tracer, metrics)) {
                 WriterLoop loop = new WriterLoop(source, new Decoder(model), new PayloadFetcher(s3, dataDir.resolve(model.value()).resolve("payloads")),
                         executor, reporter, events, lease, snapshots, config.manager().idleTimeout(), tracer, metrics);

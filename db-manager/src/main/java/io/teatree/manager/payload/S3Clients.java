@@ -4,28 +4,72 @@ import io.teatree.manager.ManagerConfig;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 
-/** Builds the S3 client from configuration (path-style, as S3-compatible servers want). */
+/**
+ * Builds the S3 clients from configuration, both path-style (as S3-compatible servers want) with the same
+ * endpoint, region and credentials: a synchronous one for small calls and an asynchronous, multipart one
+ * for the transfer manager.
+ */
 public final class S3Clients {
+
+    /** Files above this size are uploaded in parts of this size (the SDK raises it only to stay within 10,000 parts). */
+    public static final long PART_BYTES = 16 * 1024 * 1024;
 
     private S3Clients() {
     }
 
     public static S3Client create(ManagerConfig.S3 config) {
+        return builder(config).build();
+    }
+
+    /** The Java-based asynchronous client with multipart uploads above {@link #PART_BYTES}, for {@code S3TransferManager}. */
+    public static S3AsyncClient createAsync(ManagerConfig.S3 config) {
+        return asyncBuilder(config).build();
+    }
+
+    /** {@link #create}'s settings, for a caller that adds its own (tests add interceptors). */
+    public static S3ClientBuilder builder(ManagerConfig.S3 config) {
         return S3Client.builder()
                 .endpointOverride(URI.create(config.endpoint()))
                 .region(Region.of(config.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(config.accessKey(), config.secretKey())))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .credentialsProvider(credentials(config))
+                .serviceConfiguration(pathStyle())
                 // integrity is ours (sha256 in the manifest); the SDK's default per-request checksums stream
                 // bodies through aws-chunked encoding, several times slower against S3-compatible servers
-                .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED)
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .httpClient(UrlConnectionHttpClient.create());
+    }
+
+    /** {@link #createAsync}'s settings, for a caller that adds its own. */
+    public static S3AsyncClientBuilder asyncBuilder(ManagerConfig.S3 config) {
+        return S3AsyncClient.builder()
+                .endpointOverride(URI.create(config.endpoint()))
+                .region(Region.of(config.region()))
+                .credentialsProvider(credentials(config))
+                .serviceConfiguration(pathStyle())
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .multipartEnabled(true)
+                .multipartConfiguration(m -> m.thresholdInBytes(PART_BYTES).minimumPartSizeInBytes(PART_BYTES))
+                .httpClient(NettyNioAsyncHttpClient.create());
+    }
+
+    private static StaticCredentialsProvider credentials(ManagerConfig.S3 config) {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(config.accessKey(), config.secretKey()));
+    }
+
+    private static S3Configuration pathStyle() {
+        return S3Configuration.builder().pathStyleAccessEnabled(true).build();
     }
 }

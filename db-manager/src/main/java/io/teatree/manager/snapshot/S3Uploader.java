@@ -1,38 +1,53 @@
 package io.teatree.manager.snapshot;
 
+import io.smallrye.faulttolerance.api.Guard;
+import io.teatree.manager.payload.S3Clients;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.transfer.s3.S3TransferManager;
 
 /**
- * Puts version files into S3: multipart above {@value #PART_BYTES} bytes, each call retried with backoff
- * (1 s doubling to 30 s) until it succeeds or the manager stops, so an S3 outage delays a version, never
- * half-publishes it.
+ * Puts version files into S3 with the transfer manager (multipart above {@link S3Clients#PART_BYTES} bytes),
+ * each call retried with backoff ({@link #FIRST_RETRY} doubling to {@link #LONGEST_RETRY}) until it succeeds
+ * or the manager stops, so an S3 outage delays a version, never half-publishes it. Snapshot thread only.
  */
 final class S3Uploader {
 
     private static final Logger LOG = Logger.getLogger(S3Uploader.class);
-    static final int PART_BYTES = 16 * 1024 * 1024;
+    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
 
     private final S3Client s3;
+    private final S3TransferManager transfers;
     private final String bucket;
     private final BooleanSupplier stopping;
+    private final Guard retry;
 
-    S3Uploader(S3Client s3, String bucket, BooleanSupplier stopping) {
+    S3Uploader(S3Client s3, S3TransferManager transfers, String bucket, BooleanSupplier stopping) {
         this.s3 = s3;
+        this.transfers = transfers;
         this.bucket = bucket;
         this.stopping = stopping;
+        // no limit on retries or their duration and no jitter: only stopping (or an interrupt) ends the retries
+        this.retry = Guard.create().withDescription("teatree.manager.s3-upload")
+                .withRetry().maxRetries(-1).maxDuration(0, ChronoUnit.MILLIS).jitter(0, ChronoUnit.MILLIS)
+                .delay(FIRST_RETRY.toMillis(), ChronoUnit.MILLIS)
+                .withExponentialBackoff().factor(2).maxDelay(LONGEST_RETRY.toMillis(), ChronoUnit.MILLIS).done()
+                .whenException(e -> e instanceof Exception && !stopping.getAsBoolean())
+                .done().build();
     }
 
     String uri(String key) {
@@ -40,22 +55,17 @@ final class S3Uploader {
     }
 
     void put(String key, Path file) throws InterruptedException {
-        retry("put " + key, () -> {
-            if (Files.size(file) <= PART_BYTES) {
-                s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(file));
-            } else {
-                multipart(key, file);
-            }
-        });
+        guarded("put " + key, () -> await(transfers.uploadFile(u -> u.source(file)
+                .putObjectRequest(b -> b.bucket(bucket).key(key))).completionFuture()));
     }
 
     void put(String key, byte[] bytes, String contentType) throws InterruptedException {
-        retry("put " + key, () -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(bytes)));
+        guarded("put " + key, () -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(bytes)));
     }
 
     /** Deletes every object under {@code prefix}. */
     void deletePrefix(String prefix) throws InterruptedException {
-        retry("delete " + prefix, () -> {
+        guarded("delete " + prefix, () -> {
             List<ObjectIdentifier> keys = new ArrayList<>();
             for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
                 keys.add(ObjectIdentifier.builder().key(o.key()).build());
@@ -67,48 +77,45 @@ final class S3Uploader {
         });
     }
 
-    private void multipart(String key, Path file) throws IOException {
-        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
-        try (InputStream in = Files.newInputStream(file)) {
-            List<CompletedPart> parts = new ArrayList<>();
-            byte[] buffer = new byte[PART_BYTES];
-            int partNumber = 1;
-            int read;
-            while ((read = in.readNBytes(buffer, 0, PART_BYTES)) > 0) {
-                final int number = partNumber++;
-                String etag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(number),
-                        RequestBody.fromBytes(java.util.Arrays.copyOf(buffer, read))).eTag();
-                parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
-            }
-            s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
-        } catch (RuntimeException | IOException e) {
-            try {
-                s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
-            } catch (RuntimeException ignored) {
-                // the store is unreachable; its lifecycle rules clean abandoned uploads
-            }
+    /** Waits for a transfer; an interrupt cancels it (the transfer manager then aborts a multipart upload). */
+    private static void await(CompletableFuture<?> transfer) throws InterruptedException {
+        try {
+            transfer.get();
+        } catch (InterruptedException e) {
+            transfer.cancel(true);
             throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new CompletionException(e.getCause());
         }
     }
 
     private interface Call {
-        void run() throws IOException;
+        void run() throws IOException, InterruptedException;
     }
 
-    private void retry(String what, Call call) throws InterruptedException {
-        Duration wait = Duration.ofSeconds(1);
-        while (true) {
-            try {
-                call.run();
-                return;
-            } catch (IOException | RuntimeException e) {
-                if (stopping.getAsBoolean()) {
-                    throw new InterruptedException("stopped while retrying " + what + ": " + e.getMessage());
+    private void guarded(String what, Call call) throws InterruptedException {
+        try {
+            retry.call(() -> {
+                try {
+                    call.run();
+                    return null;
+                } catch (IOException | RuntimeException e) {
+                    if (!stopping.getAsBoolean()) {
+                        LOG.warnf("S3 %s failed (%s); retrying with backoff", what, e.getMessage());
+                    }
+                    throw e;
                 }
-                LOG.warnf("S3 %s failed (%s); retrying in %s", what, e.getMessage(), wait);
-                Thread.sleep(wait.toMillis());
-                wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : wait.multipliedBy(2);
-            }
+            }, Void.class);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            // the retries are unbounded: they end only when the manager stops
+            InterruptedException stopped = new InterruptedException("stopped while retrying " + what + ": " + e.getMessage());
+            stopped.initCause(e);
+            throw stopped;
         }
     }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.transfer.s3.S3TransferManager;
 
 /**
  * Decides when to take a read-only version and takes the consistent copy on the writer thread: a
@@ -47,13 +48,14 @@ public final class Snapshots implements AutoCloseable {
     private long lastCopiedAt;
     private SpanContext lastBatch = SpanContext.getInvalid();
 
-    public Snapshots(ModelId model, ModelDatabase database, ManagerConfig.Snapshot config, S3Client s3, String bucket,
-                     VersionStore versions, EventPublisher events, long publishedVersion, ManagerTracer tracer, ManagerMetrics metrics) {
+    public Snapshots(ModelId model, ModelDatabase database, ManagerConfig.Snapshot config, S3Client s3, S3TransferManager transfers,
+                     String bucket, VersionStore versions, EventPublisher events, long publishedVersion, ManagerTracer tracer,
+                     ManagerMetrics metrics) {
         this.model = model;
         this.database = database;
         this.config = config;
         this.versionsDir = database.file().getParent().resolve("versions");
-        this.publisher = new SnapshotPublisher(model, versionsDir, new S3Uploader(s3, bucket, () -> stopping), versions, events,
+        this.publisher = new SnapshotPublisher(model, versionsDir, new S3Uploader(s3, transfers, bucket, () -> stopping), versions, events,
                 config.keepInS3(), () -> stopping);
         this.lastCopied = publishedVersion;
         this.tracer = tracer;
