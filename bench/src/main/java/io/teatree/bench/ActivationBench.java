@@ -5,7 +5,7 @@ import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
-import io.teatree.dispatcher.placement.ManagerEnvironment;
+import io.teatree.service.manager.ManagerEnvironment;
 import io.teatree.dispatcher.placement.local.LocalSettings;
 import io.teatree.dispatcher.podclass.PodClass;
 import io.teatree.dispatcher.podclass.PodClasses;

@@ -6,16 +6,16 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.teatree.manager.apply.BatchExecutor;
 import io.teatree.manager.apply.FencedException;
 import io.teatree.manager.apply.FunctionLoader;
+import io.teatree.manager.config.ManagerConfig;
 import io.teatree.manager.consume.Decoder;
 import io.teatree.manager.consume.IntentSource;
 import io.teatree.manager.lease.LeaseKeeper;
 import io.teatree.manager.payload.PayloadFetcher;
-import io.teatree.manager.payload.S3Clients;
 import io.teatree.manager.report.ControlReporter;
 import io.teatree.manager.report.EventPublisher;
+import io.teatree.manager.snapshot.Snapshots;
 import io.teatree.manager.store.Ledger;
 import io.teatree.manager.store.ModelDatabase;
-import io.teatree.manager.telemetry.LogContext;
 import io.teatree.manager.telemetry.ManagerMetrics;
 import io.teatree.manager.telemetry.ManagerTracer;
 import io.teatree.manager.telemetry.Telemetry;
@@ -26,7 +26,10 @@ import io.teatree.protocol.control.ControlStore;
 import io.teatree.protocol.control.LeaseStore;
 import io.teatree.protocol.control.ModelRow;
 import io.teatree.protocol.control.VersionStore;
-import io.teatree.manager.snapshot.Snapshots;
+import io.teatree.service.log.ModelMdc;
+import io.teatree.service.nats.NatsConfig;
+import io.teatree.service.s3.S3Clients;
+import io.teatree.service.s3.S3Config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -59,6 +62,10 @@ public class ModelManager {
     @Inject
     ManagerConfig config;
     @Inject
+    NatsConfig natsConfig;
+    @Inject
+    S3Config s3Config;
+    @Inject
     DataSource dataSource;
     @Inject
     Connection nats;
@@ -67,16 +74,14 @@ public class ModelManager {
 
     private volatile boolean stopping;
     private final CountDownLatch finished = new CountDownLatch(1);
-    private volatile String state = "starting";
 
     public int run() {
         ModelId model = ModelId.of(config.manager().model());
-        LogContext.model(model);
+        ModelMdc.forThread(model);
         String owner = owner();
         ManagerMetrics metrics = telemetry.metrics(model);
         LeaseKeeper lease = new LeaseKeeper(new LeaseStore(dataSource), model, owner, config.manager().lease(), metrics);
         try (lease) {
-            state = "waiting-for-lease";
             OptionalLong epoch = lease.acquire(() -> stopping);
             if (epoch.isEmpty()) {
                 return 0;
@@ -90,7 +95,6 @@ public class ModelManager {
             LOG.errorf(e, "model %s: manager failed", model);
             return 1;
         } finally {
-            state = "stopped";
             finished.countDown();
         }
     }
@@ -99,8 +103,8 @@ public class ModelManager {
         Path dataDir = Path.of(config.manager().dataDir());
         try (ModelDatabase database = ModelDatabase.open(dataDir, model, config.manager().duckdbMemoryLimit(), config.manager().duckdbThreads(), Optional.of(config.manager().storageVersion()));
              BufferAllocator allocator = new RootAllocator();
-             S3Client s3 = S3Clients.create(config.s3());
-             S3AsyncClient s3Async = S3Clients.createAsync(config.s3());
+             S3Client s3 = S3Clients.create(s3Config);
+             S3AsyncClient s3Async = S3Clients.createAsync(s3Config);
              S3TransferManager transfers = S3TransferManager.builder().s3Client(s3Async).build();
              IntentSource source = new IntentSource(nats, model, config.manager().batchSize(), config.manager().linger(), config.manager().ackWait())) {
             if (database.epoch() > epoch) {
@@ -116,10 +120,9 @@ public class ModelManager {
             VersionStore versions = new VersionStore(dataSource);
             lease.startRenewing(() -> stopping = true);
             events.publish(EventType.MANAGER_STARTED, executor.version(), info(lease));
-            state = "running";
             LOG.infof("model %s: manager %s running at version %d (tracing %s)", model, lease.owner(), executor.version(),
                     tracer.enabled() ? "on" : "off");
-            try (Snapshots snapshots = new Snapshots(model, database, config.manager().snapshot(), s3, transfers, config.s3().bucket(), versions, events,
+            try (Snapshots snapshots = new Snapshots(model, database, config.manager().snapshot(), s3, transfers, s3Config.bucket(), versions, events,
                     publishedVersion(versions, model), tracer, metrics)) {
                 WriterLoop loop = new WriterLoop(source, new Decoder(model), new PayloadFetcher(s3, dataDir.resolve(model.value()).resolve("payloads")),
                         executor, reporter, events, lease, snapshots, config.manager().idleTimeout(), tracer, metrics);
@@ -173,7 +176,7 @@ public class ModelManager {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (nats.getStatus() != Connection.Status.CONNECTED) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("NATS unreachable at " + config.nats().url());
+                throw new IllegalStateException("NATS unreachable at " + natsConfig.url());
             }
             Thread.sleep(100);
         }
@@ -188,10 +191,6 @@ public class ModelManager {
         return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** The manager's state for health and logs. */
-    public String state() {
-        return state;
-    }
 
     /** Asks the writer to stop after the batch in flight. */
     public void requestStop() {

@@ -14,12 +14,12 @@ import io.teatree.manager.report.ControlReporter;
 import io.teatree.manager.report.EventPublisher;
 import io.teatree.manager.snapshot.Snapshots;
 import io.teatree.manager.telemetry.BatchTrace;
-import io.teatree.manager.telemetry.LogContext;
 import io.teatree.manager.telemetry.ManagerMetrics;
 import io.teatree.manager.telemetry.ManagerTracer;
 import io.teatree.protocol.IntentStatus;
 import io.teatree.protocol.Problem;
 import io.teatree.protocol.ProblemType;
+import io.teatree.service.log.ModelMdc;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -159,8 +159,9 @@ final class WriterLoop {
                             Problem.of(ProblemType.PAYLOAD_MISSING, e.getMessage(), "payloadRef"), null);
                 } catch (Exception e) {
                     UUID id = intent.id();
-                    LogContext.aboutIntent(id, () -> LOG.warnf("payload of intent %s unavailable (%s); it and later intents wait",
-                            id, e.getMessage()));
+                    try (ModelMdc about = ModelMdc.intent(id)) {
+                        LOG.warnf("payload of intent %s unavailable (%s); it and later intents wait", id, e.getMessage());
+                    }
                     return i;
                 }
             }

@@ -7,59 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The dispatcher's configuration ({@code teatree.*}). */
+/** The dispatcher's own configuration ({@code teatree.dispatcher.*}); NATS, S3 and metrics are service-support's groups. */
 @ConfigMapping(prefix = "teatree")
 public interface DispatcherConfig {
 
-    Nats nats();
-
-    Events events();
-
-    S3 s3();
-
     Dispatcher dispatcher();
-
-    Metrics metrics();
-
-    /** Metric labels ({@code teatree.metrics.*}), the same key in every service. */
-    interface Metrics {
-        /**
-         * How many distinct models keep their own {@code model} label; intents of later models are summed
-         * under {@code model="_other"}, so a thousand models cost at most this many series plus one.
-         */
-        @WithDefault("100")
-        int modelLabelCap();
-    }
-
-    /** NATS connection. */
-    interface Nats {
-        /** Server URL, e.g. {@code nats://127.0.0.1:4222}. */
-        @WithDefault("nats://127.0.0.1:4222")
-        String url();
-    }
-
-    /** The S3-compatible object store (path-style addressing). */
-    interface S3 {
-        @WithDefault("http://127.0.0.1:9000")
-        String endpoint();
-
-        @WithDefault("us-east-1")
-        String region();
-
-        @WithDefault("teatree")
-        String bucket();
-
-        String accessKey();
-
-        String secretKey();
-    }
-
-    /** The events stream. */
-    interface Events {
-        /** How long events are kept in {@code TEATREE_EVENTS}. */
-        @WithDefault("P7D")
-        Duration maxAge();
-    }
 
     /** Where managers run and when they start and stop ({@code teatree.dispatcher.*}). */
     interface Dispatcher {

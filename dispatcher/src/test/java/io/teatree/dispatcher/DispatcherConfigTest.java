@@ -42,7 +42,6 @@ class DispatcherConfigTest {
         assertThat(d.kubernetes().leaseDuration()).isEqualTo(Duration.ofSeconds(15));
         assertThat(d.kubernetes().renewDeadline()).isEqualTo(Duration.ofSeconds(10));
         assertThat(d.kubernetes().retryPeriod()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(config.metrics().modelLabelCap()).isEqualTo(100);
 
         PodClasses classes = PodClasses.of(d.podClasses());
         assertThat(classes.find("small")).contains(new PodClass("small", 2, "2Gi", "10Gi"));
@@ -78,7 +77,6 @@ class DispatcherConfigTest {
         props.put("teatree.dispatcher.kubernetes.lease-duration", "PT30S");
         props.put("teatree.dispatcher.kubernetes.renew-deadline", "PT20S");
         props.put("teatree.dispatcher.kubernetes.retry-period", "PT3S");
-        props.put("teatree.metrics.model-label-cap", "20");
         for (String c : new String[] {"small", "medium", "large", "xlarge"}) {
             props.put("teatree.dispatcher.pod-classes." + c + ".cpus", "1");
             props.put("teatree.dispatcher.pod-classes." + c + ".memory", "1Gi");
@@ -111,7 +109,6 @@ class DispatcherConfigTest {
         assertThat(d.kubernetes().leaseDuration()).isEqualTo(Duration.ofSeconds(30));
         assertThat(d.kubernetes().renewDeadline()).isEqualTo(Duration.ofSeconds(20));
         assertThat(d.kubernetes().retryPeriod()).isEqualTo(Duration.ofSeconds(3));
-        assertThat(config.metrics().modelLabelCap()).isEqualTo(20);
         PodClasses classes = PodClasses.of(d.podClasses());
         for (String c : new String[] {"small", "medium", "large", "xlarge"}) {
             assertThat(classes.find(c)).contains(new PodClass(c, 1, "1Gi", "5Gi"));

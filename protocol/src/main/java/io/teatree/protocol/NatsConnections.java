@@ -12,7 +12,7 @@ import java.util.logging.Logger;
 
 /**
  * The one way services connect to NATS: in the background, reconnecting forever (so a service starts, and
- * reports not-ready, while NATS is away), provisioning the streams of DESIGN §3 on every (re)connect.
+ * reports not-ready, while NATS is away), making sure of the streams on every (re)connect ({@link StreamPolicy}).
  */
 public final class NatsConnections {
 
@@ -25,11 +25,11 @@ public final class NatsConnections {
      * Connects to {@code url} as {@code name}; {@code tune} may adjust the options (e.g. the reconnect buffer).
      * Returns at once; the connection's status tells when it is up.
      */
-    public static Connection connect(String url, String name, Duration eventsMaxAge, UnaryOperator<Options.Builder> tune)
+    public static Connection connect(String url, String name, StreamPolicy streams, UnaryOperator<Options.Builder> tune)
             throws IOException, InterruptedException {
         ConnectionListener provisionOnConnect = (conn, event) -> {
             if (event == ConnectionListener.Events.CONNECTED || event == ConnectionListener.Events.RECONNECTED) {
-                Thread.ofVirtual().start(() -> provision(conn, eventsMaxAge));
+                Thread.ofVirtual().start(() -> provision(conn, streams));
             }
         };
         Options.Builder options = Options.builder()
@@ -42,9 +42,9 @@ public final class NatsConnections {
         return Nats.connectReconnectOnConnect(tune.apply(options).build());
     }
 
-    private static void provision(Connection connection, Duration eventsMaxAge) {
+    private static void provision(Connection connection, StreamPolicy streams) {
         try {
-            Streams.provision(connection, eventsMaxAge);
+            streams.apply(connection);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "cannot provision JetStream streams yet: {0}", e.getMessage());
         }

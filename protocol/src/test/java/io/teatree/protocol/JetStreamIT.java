@@ -58,6 +58,29 @@ class JetStreamIT {
     }
 
     @Test
+    void onlyTheOwnerChangesTheEventsRetention() throws Exception {
+        Streams.provision(nc, Duration.ofDays(3));
+
+        Streams.ensure(nc);
+        StreamPolicy.ensureOnly().apply(nc);
+        assertThat(nc.jetStreamManagement().getStreamInfo(Subjects.EVENTS_STREAM).getConfiguration().getMaxAge())
+                .isEqualTo(Duration.ofDays(3));
+
+        StreamPolicy.owner(Duration.ofDays(5)).apply(nc);
+        assertThat(nc.jetStreamManagement().getStreamInfo(Subjects.EVENTS_STREAM).getConfiguration().getMaxAge())
+                .isEqualTo(Duration.ofDays(5));
+    }
+
+    @Test
+    void ensureCreatesMissingStreamsWithTheDefaults() throws Exception {
+        nc.jetStreamManagement().deleteStream(Subjects.EVENTS_STREAM);
+
+        Streams.ensure(nc);
+        assertThat(nc.jetStreamManagement().getStreamInfo(Subjects.EVENTS_STREAM).getConfiguration().getMaxAge())
+                .isEqualTo(Streams.DEFAULT_EVENTS_MAX_AGE);
+    }
+
+    @Test
     void duplicatePublishUnderOneMsgIdIsStoredOnceAndFilteredConsumerSeesOnlyItsModel() throws Exception {
         ModelId model = ModelId.of("js-" + UUID.randomUUID().toString().substring(0, 8));
         ModelId other = ModelId.of("js-other-" + UUID.randomUUID().toString().substring(0, 8));

@@ -8,12 +8,12 @@ import io.teatree.manager.store.Ledger;
 import io.teatree.manager.store.LedgerEntry;
 import io.teatree.manager.store.ModelDatabase;
 import io.teatree.manager.telemetry.BatchTrace;
-import io.teatree.manager.telemetry.LogContext;
 import io.teatree.manager.telemetry.ManagerTracer;
 import io.teatree.protocol.IntentStatus;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.Problem;
 import io.teatree.protocol.ProblemType;
+import io.teatree.service.log.ModelMdc;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -153,7 +153,9 @@ public final class BatchExecutor {
                 } catch (Exception e) {
                     Problem problem = Problems.of(e);
                     ManagerTracer.failed(span, problem, e, Problems.expected(e));
-                    LogContext.aboutIntent(intent.id(), () -> LOG.infof("model %s intent %s failed: %s", model, intent.id(), problem.detail()));
+                    try (ModelMdc about = ModelMdc.intent(intent.id())) {
+                        LOG.infof("model %s intent %s failed: %s", model, intent.id(), problem.detail());
+                    }
                     failures.put(intent.id(), problem);
                     return intent.id();
                 } finally {

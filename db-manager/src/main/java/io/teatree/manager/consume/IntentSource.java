@@ -9,6 +9,7 @@ import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.ConsumerInfo;
+import io.nats.client.support.NatsJetStreamConstants;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.Subjects;
 import java.io.IOException;
@@ -61,7 +62,7 @@ public final class IntentSource implements AutoCloseable {
                 connection.jetStreamManagement().deleteConsumer(Subjects.INTENTS_STREAM, Subjects.managerConsumer(model));
             }
         } catch (JetStreamApiException e) {
-            if (e.getApiErrorCode() != 10014) { // consumer not found: a first start
+            if (e.getApiErrorCode() != NatsJetStreamConstants.JS_CONSUMER_NOT_FOUND_ERR) { // a first start
                 throw e;
             }
         }

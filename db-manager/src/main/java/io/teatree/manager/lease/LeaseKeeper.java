@@ -1,9 +1,9 @@
 package io.teatree.manager.lease;
 
-import io.teatree.manager.telemetry.LogContext;
 import io.teatree.manager.telemetry.ManagerMetrics;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.control.LeaseStore;
+import io.teatree.service.log.ModelMdc;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -39,7 +39,7 @@ public final class LeaseKeeper implements AutoCloseable {
         this.owner = owner;
         this.lease = lease;
         this.metrics = metrics;
-        this.renewer = Executors.newSingleThreadScheduledExecutor(LogContext.threads("lease-renewer", model, true));
+        this.renewer = Executors.newSingleThreadScheduledExecutor(ModelMdc.threads("lease-renewer", model, true));
     }
 
     /** Waits until the lease is ours and returns the epoch; empty when {@code stopping} turned true first. */

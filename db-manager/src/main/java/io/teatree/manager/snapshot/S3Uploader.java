@@ -1,7 +1,7 @@
 package io.teatree.manager.snapshot;
 
 import io.smallrye.faulttolerance.api.Guard;
-import io.teatree.manager.payload.S3Clients;
+import io.teatree.service.s3.S3Clients;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

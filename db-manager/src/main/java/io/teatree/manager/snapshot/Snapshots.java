@@ -2,15 +2,15 @@ package io.teatree.manager.snapshot;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
-import io.teatree.manager.ManagerConfig;
+import io.teatree.manager.config.ManagerConfig;
 import io.teatree.manager.report.EventPublisher;
 import io.teatree.manager.store.ModelDatabase;
-import io.teatree.manager.telemetry.LogContext;
 import io.teatree.manager.telemetry.ManagerMetrics;
 import io.teatree.manager.telemetry.ManagerTracer;
 import io.teatree.protocol.Manifest;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.control.VersionStore;
+import io.teatree.service.log.ModelMdc;
 import java.nio.file.Path;
 import java.sql.Statement;
 import java.time.Duration;
@@ -60,7 +60,7 @@ public final class Snapshots implements AutoCloseable {
         this.lastCopied = publishedVersion;
         this.tracer = tracer;
         this.metrics = metrics;
-        this.worker = Executors.newSingleThreadExecutor(LogContext.threads("snapshot", model, false));
+        this.worker = Executors.newSingleThreadExecutor(ModelMdc.threads("snapshot", model, false));
     }
 
     /**

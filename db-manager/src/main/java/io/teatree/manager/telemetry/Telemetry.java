@@ -2,10 +2,10 @@ package io.teatree.manager.telemetry;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
-import io.teatree.manager.ManagerConfig;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.telemetry.LabelCap;
 import io.teatree.protocol.telemetry.Tracing;
+import io.teatree.service.metrics.MetricsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,7 +23,7 @@ public class Telemetry {
     @Inject
     MeterRegistry registry;
     @Inject
-    ManagerConfig config;
+    MetricsConfig config;
     @ConfigProperty(name = Tracing.SDK_DISABLED, defaultValue = "false")
     boolean sdkDisabled;
 
@@ -34,7 +34,7 @@ public class Telemetry {
 
     /** The meters of {@code model}'s manager. */
     public ManagerMetrics metrics(ModelId model) {
-        return new ManagerMetrics(registry, model, new LabelCap(config.metrics().modelLabelCap()),
-                new LabelCap(config.metrics().functionLabelCap()));
+        return new ManagerMetrics(registry, model, new LabelCap(config.modelLabelCap()),
+                new LabelCap(config.functionLabelCap()));
     }
 }

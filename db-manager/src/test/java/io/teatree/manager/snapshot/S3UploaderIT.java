@@ -2,9 +2,9 @@ package io.teatree.manager.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.teatree.manager.ManagerConfig;
-import io.teatree.manager.payload.S3Clients;
 import io.teatree.manager.support.S3;
+import io.teatree.service.s3.S3Clients;
+import io.teatree.service.s3.S3Config;
 import io.teatree.testkit.Ports;
 import io.teatree.testkit.S3Server;
 import io.teatree.testkit.TeatreeServers;
@@ -167,6 +167,6 @@ class S3UploaderIT {
         return file;
     }
 
-    private record Config(String endpoint, String region, String bucket, String accessKey, String secretKey) implements ManagerConfig.S3 {
+    private record Config(String endpoint, String region, String bucket, String accessKey, String secretKey) implements S3Config {
     }
 }

@@ -9,7 +9,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.teatree.dispatcher.demand.Supervisor;
-import io.teatree.dispatcher.telemetry.ModelMdc;
+import io.teatree.service.log.ModelMdc;
 import io.teatree.dispatcher.telemetry.TracedDemand;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.Subjects;

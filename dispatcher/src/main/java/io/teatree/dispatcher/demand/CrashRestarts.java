@@ -2,7 +2,7 @@ package io.teatree.dispatcher.demand;
 
 import io.quarkus.logging.Log;
 import io.teatree.dispatcher.placement.ExitListener;
-import io.teatree.dispatcher.telemetry.ModelMdc;
+import io.teatree.service.log.ModelMdc;
 import io.teatree.protocol.ModelId;
 import java.time.Clock;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import io.quarkus.logging.Log;
 import io.teatree.dispatcher.leader.Leadership;
 import io.teatree.dispatcher.placement.Placement;
 import io.teatree.dispatcher.placement.PlacementInfo;
-import io.teatree.dispatcher.telemetry.ModelMdc;
+import io.teatree.service.log.ModelMdc;
 import io.teatree.protocol.ModelId;
 import java.time.Clock;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import io.teatree.dispatcher.DispatcherConfig;
 import io.teatree.dispatcher.leader.KubernetesLeadership;
 import io.teatree.dispatcher.leader.Leadership;
 import io.teatree.dispatcher.placement.ExitListener;
-import io.teatree.dispatcher.placement.ManagerEnvironment;
+import io.teatree.service.manager.ManagerEnvironment;
 import io.teatree.dispatcher.placement.ManagerTelemetry;
 import io.teatree.dispatcher.placement.Placement;
 import io.teatree.dispatcher.placement.kubernetes.KubernetesPlacement;
@@ -48,11 +48,7 @@ public final class Placements {
 
     static Function<ExitListener, Placement> kubernetes(DispatcherConfig.Dispatcher d, ManagerEnvironment environment, ManagerTelemetry telemetry,
                                                         KubernetesClient client) {
-        ManagerEnvironment forPods = d.kubernetes().jdbcUrl()
-                .map(url -> new ManagerEnvironment(environment.natsUrl(), url, environment.dbUser(), environment.dbPassword(),
-                        environment.s3Endpoint(), environment.s3Region(), environment.s3Bucket(), environment.s3AccessKey(),
-                        environment.s3SecretKey()))
-                .orElse(environment);
+        ManagerEnvironment forPods = d.kubernetes().jdbcUrl().map(environment::withJdbcUrl).orElse(environment);
         KubernetesSettings settings = kubernetesSettings(d, telemetry, namespace(d, client));
         StatefulSetFactory factory = new StatefulSetFactory(settings, forPods);
         return listener -> new KubernetesPlacement(client, settings, factory, listener);

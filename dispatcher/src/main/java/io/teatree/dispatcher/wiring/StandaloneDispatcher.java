@@ -9,7 +9,7 @@ import io.teatree.dispatcher.adapter.PostgresModelDirectory;
 import io.teatree.dispatcher.demand.CrashBackoff;
 import io.teatree.dispatcher.demand.Supervisor;
 import io.teatree.dispatcher.leader.Leadership;
-import io.teatree.dispatcher.placement.ManagerEnvironment;
+import io.teatree.service.manager.ManagerEnvironment;
 import io.teatree.dispatcher.placement.local.LocalPlacement;
 import io.teatree.dispatcher.placement.local.LocalSettings;
 import io.teatree.dispatcher.placement.local.ManagerCommand;

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
-import io.teatree.dispatcher.DispatcherConfig;
+import io.teatree.service.metrics.MetricsConfig;
 import io.teatree.dispatcher.demand.Supervisor;
 import io.teatree.dispatcher.telemetry.PendingIntentsGauge;
 import io.teatree.protocol.telemetry.LabelCap;
@@ -18,7 +18,7 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class SupervisorMetrics {
 
-    void register(@Observes StartupEvent event, MeterRegistry registry, Supervisor supervisor, DispatcherConfig config) {
+    void register(@Observes StartupEvent event, MeterRegistry registry, Supervisor supervisor, MetricsConfig config) {
         FunctionCounter.builder("teatree.dispatcher.manager.starts", supervisor, Supervisor::starts)
                 .description("managers started").register(registry);
         FunctionCounter.builder("teatree.dispatcher.manager.stops", supervisor, Supervisor::stops)
@@ -27,7 +27,7 @@ public class SupervisorMetrics {
                 .description("manager crashes").register(registry);
         Gauge.builder("teatree.dispatcher.managers.running", supervisor, s -> s.workload().runningManagers())
                 .description("managers starting or running at the last reconcile of the leading dispatcher").register(registry);
-        PendingIntentsGauge pending = new PendingIntentsGauge(registry, new LabelCap(config.metrics().modelLabelCap()));
+        PendingIntentsGauge pending = new PendingIntentsGauge(registry, new LabelCap(config.modelLabelCap()));
         supervisor.onWorkload(workload -> pending.update(workload.pending()));
         pending.update(supervisor.workload().pending());
     }

@@ -11,7 +11,9 @@ import io.teatree.dispatcher.demand.CrashBackoff;
 import io.teatree.dispatcher.demand.Supervisor;
 import io.teatree.dispatcher.leader.Leadership;
 import io.teatree.dispatcher.placement.ExitListener;
-import io.teatree.dispatcher.placement.ManagerEnvironment;
+import io.teatree.service.manager.ManagerEnvironment;
+import io.teatree.service.nats.NatsConfig;
+import io.teatree.service.s3.S3Config;
 import io.teatree.dispatcher.placement.ManagerTelemetry;
 import io.teatree.dispatcher.placement.Placement;
 import io.teatree.dispatcher.podclass.PodClasses;
@@ -32,13 +34,13 @@ public class SupervisorProducer {
 
     @Produces
     @Singleton
-    Supervisor supervisor(DispatcherConfig config, AgroalDataSource dataSource, Connection nats, Instance<KubernetesClient> kubernetes,
+    Supervisor supervisor(DispatcherConfig config, NatsConfig natsConfig, S3Config s3, AgroalDataSource dataSource, Connection nats, Instance<KubernetesClient> kubernetes,
                           @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
                           @ConfigProperty(name = "quarkus.datasource.username") Optional<String> dbUser,
                           @ConfigProperty(name = "quarkus.datasource.password") Optional<String> dbPassword) {
         DispatcherConfig.Dispatcher d = config.dispatcher();
-        ManagerEnvironment environment = new ManagerEnvironment(config.nats().url(), jdbcUrl, dbUser.orElse(""), dbPassword.orElse(""),
-                config.s3().endpoint(), config.s3().region(), config.s3().bucket(), config.s3().accessKey(), config.s3().secretKey());
+        ManagerEnvironment environment = new ManagerEnvironment(natsConfig.url(), jdbcUrl, dbUser.orElse(""), dbPassword.orElse(""),
+                s3.endpoint(), s3.region(), s3.bucket(), s3.accessKey(), s3.secretKey());
         AtomicReference<Supervisor> self = new AtomicReference<>();
         Function<ExitListener, Placement> placement;
         Leadership leadership;

@@ -21,7 +21,7 @@ import io.teatree.dispatcher.adapter.PostgresModelDirectory;
 import io.teatree.dispatcher.demand.CrashBackoff;
 import io.teatree.dispatcher.demand.Supervisor;
 import io.teatree.dispatcher.leader.KubernetesLeadership;
-import io.teatree.dispatcher.placement.ManagerEnvironment;
+import io.teatree.service.manager.ManagerEnvironment;
 import io.teatree.dispatcher.placement.ManagerSpec;
 import io.teatree.dispatcher.placement.kubernetes.DispatcherRbac;
 import io.teatree.dispatcher.placement.kubernetes.KubernetesPlacement;

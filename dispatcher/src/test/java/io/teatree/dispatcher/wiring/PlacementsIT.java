@@ -9,7 +9,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.teatree.dispatcher.DispatcherConfig;
 import io.teatree.dispatcher.TestConfigs;
 import io.teatree.dispatcher.leader.Leadership;
-import io.teatree.dispatcher.placement.ManagerEnvironment;
+import io.teatree.service.manager.ManagerEnvironment;
 import io.teatree.dispatcher.placement.ManagerSpec;
 import io.teatree.dispatcher.placement.ManagerTelemetry;
 import io.teatree.dispatcher.placement.Placement;

@@ -10,7 +10,8 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.teatree.dispatcher.placement.ManagerEnvironment;
+import io.teatree.service.manager.ManagerEnvironment;
+import io.teatree.service.manager.ManagerVariable;
 import io.teatree.dispatcher.placement.ManagerSpec;
 import io.teatree.dispatcher.placement.ManagerTelemetry;
 import io.teatree.dispatcher.podclass.PodClass;
@@ -19,6 +20,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds a model's StatefulSet from the template resource {@code kubernetes/model-statefulset.yaml},
@@ -89,21 +91,16 @@ public final class StatefulSetFactory {
         ManagerTelemetry telemetry = settings.telemetry();
         container.getEnv().removeIf(var -> var.getName().equals(ManagerTelemetry.OTLP_ENDPOINT) && telemetry.otlpEndpoint().isEmpty()
                 || var.getName().equals(ManagerTelemetry.OTLP_PROTOCOL) && telemetry.otlpProtocol().isEmpty());
+        Map<ManagerVariable, String> plain = environment.plain(spec.model(), settings.managerIdleTimeout(),
+                podClass.duckdbMemoryLimit(), podClass.duckdbThreads());
         for (EnvVar var : container.getEnv()) {
+            Optional<ManagerVariable> contract = ManagerVariable.named(var.getName());
+            if (contract.isPresent()) {
+                contract(var, contract.get(), plain);
+                continue;
+            }
             switch (var.getName()) {
-                case "TEATREE_MANAGER_MODEL" -> var.setValue(spec.model().value());
-                case "TEATREE_MANAGER_IDLE_TIMEOUT" -> var.setValue(settings.managerIdleTimeout().toString());
-                case "TEATREE_MANAGER_DUCKDB_MEMORY_LIMIT" -> var.setValue(podClass.duckdbMemoryLimit());
-                case "TEATREE_MANAGER_DUCKDB_THREADS" -> var.setValue(String.valueOf(podClass.duckdbThreads()));
                 case "JDK_JAVA_OPTIONS" -> var.setValue("-Xmx" + podClass.heapMib() + "m -XX:+ExitOnOutOfMemoryError");
-                case "TEATREE_NATS_URL" -> var.setValue(environment.natsUrl());
-                case "QUARKUS_DATASOURCE_JDBC_URL" -> var.setValue(environment.jdbcUrl());
-                case "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD" ->
-                        var.getValueFrom().getSecretKeyRef().setName(settings.postgresSecret());
-                case "TEATREE_S3_ENDPOINT" -> var.setValue(environment.s3Endpoint());
-                case "TEATREE_S3_REGION" -> var.setValue(environment.s3Region());
-                case "TEATREE_S3_BUCKET" -> var.setValue(environment.s3Bucket());
-                case "TEATREE_S3_ACCESS_KEY", "TEATREE_S3_SECRET_KEY" -> var.getValueFrom().getSecretKeyRef().setName(settings.s3Secret());
                 case ManagerTelemetry.LOG_JSON -> var.setValue(String.valueOf(telemetry.jsonLogs()));
                 case ManagerTelemetry.OTLP_ENDPOINT -> var.setValue(telemetry.otlpEndpoint().orElseThrow());
                 case ManagerTelemetry.OTLP_PROTOCOL -> var.setValue(telemetry.otlpProtocol().orElseThrow());
@@ -112,6 +109,17 @@ public final class StatefulSetFactory {
                 }
             }
         }
+    }
+
+    /** Sets a variable of the manager's contract: a value, or the Secret a credential comes from. */
+    private void contract(EnvVar var, ManagerVariable variable, Map<ManagerVariable, String> plain) {
+        if (variable.secret()) {
+            boolean postgres = variable == ManagerVariable.DB_USER || variable == ManagerVariable.DB_PASSWORD;
+            var.getValueFrom().getSecretKeyRef().setName(postgres ? settings.postgresSecret() : settings.s3Secret());
+        } else if (plain.containsKey(variable)) {
+            var.setValue(plain.get(variable));
+        }
+        // else fixed in the template (data directory, HTTP port)
     }
 
     private static StatefulSet template() {

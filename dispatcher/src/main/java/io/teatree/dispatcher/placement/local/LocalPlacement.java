@@ -6,7 +6,7 @@ import io.teatree.dispatcher.placement.ManagerSpec;
 import io.teatree.dispatcher.placement.ManagerState;
 import io.teatree.dispatcher.placement.Placement;
 import io.teatree.dispatcher.placement.PlacementInfo;
-import io.teatree.dispatcher.telemetry.ModelMdc;
+import io.teatree.service.log.ModelMdc;
 import io.teatree.protocol.ModelId;
 import java.io.IOException;
 import java.io.UncheckedIOException;

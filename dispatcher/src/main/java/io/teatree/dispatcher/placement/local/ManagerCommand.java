@@ -1,9 +1,11 @@
 package io.teatree.dispatcher.placement.local;
 
-import io.teatree.dispatcher.placement.ManagerEnvironment;
+import io.teatree.service.manager.ManagerEnvironment;
+import io.teatree.service.manager.ManagerVariable;
 import io.teatree.dispatcher.placement.ManagerSpec;
 import io.teatree.dispatcher.podclass.PodClass;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,20 +53,11 @@ public final class ManagerCommand {
         env.keySet().removeIf(key -> NOT_INHERITED.contains(key)
                 || (key.startsWith("TEATREE_") || key.startsWith("QUARKUS_")) && !key.startsWith("QUARKUS_OTEL_") && !INHERITED.contains(key));
         PodClass podClass = spec.podClass();
-        env.put("TEATREE_MANAGER_MODEL", spec.model().value());
-        env.put("TEATREE_MANAGER_DATA_DIR", settings.dataDir().toString());
-        env.put("TEATREE_MANAGER_IDLE_TIMEOUT", settings.idleTimeout().toString());
-        env.put("TEATREE_MANAGER_DUCKDB_MEMORY_LIMIT", podClass.duckdbMemoryLimit());
-        env.put("TEATREE_MANAGER_DUCKDB_THREADS", String.valueOf(podClass.duckdbThreads()));
-        env.put("TEATREE_NATS_URL", environment.natsUrl());
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", environment.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", environment.dbUser());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", environment.dbPassword());
-        env.put("TEATREE_S3_ENDPOINT", environment.s3Endpoint());
-        env.put("TEATREE_S3_REGION", environment.s3Region());
-        env.put("TEATREE_S3_BUCKET", environment.s3Bucket());
-        env.put("TEATREE_S3_ACCESS_KEY", environment.s3AccessKey());
-        env.put("TEATREE_S3_SECRET_KEY", environment.s3SecretKey());
-        env.put("QUARKUS_HTTP_PORT", "0");
+        Map<ManagerVariable, String> values = new EnumMap<>(ManagerVariable.class);
+        values.putAll(environment.plain(spec.model(), settings.idleTimeout(), podClass.duckdbMemoryLimit(), podClass.duckdbThreads()));
+        values.putAll(environment.secrets());
+        values.put(ManagerVariable.DATA_DIR, settings.dataDir().toString());
+        values.put(ManagerVariable.HTTP_PORT, "0");
+        values.forEach((variable, value) -> env.put(variable.variable(), value));
     }
 }

@@ -3,7 +3,7 @@ package io.teatree.dispatcher.placement.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.teatree.dispatcher.placement.ManagerEnvironment;
+import io.teatree.service.manager.ManagerEnvironment;
 import io.teatree.dispatcher.placement.ManagerSpec;
 import io.teatree.dispatcher.placement.ManagerState;
 import io.teatree.dispatcher.placement.PlacementInfo;

@@ -2,7 +2,7 @@ package io.teatree.dispatcher.placement.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.teatree.dispatcher.placement.ManagerEnvironment;
+import io.teatree.service.manager.ManagerEnvironment;
 import io.teatree.dispatcher.placement.ManagerSpec;
 import io.teatree.dispatcher.podclass.PodClass;
 import io.teatree.protocol.ModelId;

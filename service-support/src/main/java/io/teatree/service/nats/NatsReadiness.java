@@ -1,8 +1,7 @@
-package io.teatree.manager.nats;
+package io.teatree.service.nats;
 
 import io.nats.client.Connection;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -12,8 +11,11 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class NatsReadiness implements HealthCheck {
 
-    @Inject
-    Connection connection;
+    private final Connection connection;
+
+    NatsReadiness(Connection connection) {
+        this.connection = connection;
+    }
 
     @Override
     public HealthCheckResponse call() {

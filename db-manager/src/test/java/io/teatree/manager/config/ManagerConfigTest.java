@@ -1,4 +1,4 @@
-package io.teatree.manager;
+package io.teatree.manager.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,20 +6,19 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.common.MapBackedConfigSource;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ManagerConfigTest {
 
-    private static final Map<String, String> REQUIRED = Map.of("teatree.manager.model", "m1",
-            "teatree.s3.access-key", "a", "teatree.s3.secret-key", "s");
+    private static final Map<String, String> REQUIRED = Map.of("teatree.manager.model", "m1");
 
     private static ManagerConfig load(Map<String, String> values) {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withSources(new MapBackedConfigSource("test", values) {
                 })
                 .withMapping(ManagerConfig.class)
+                .withValidateUnknown(false)
                 .build();
         return config.getConfigMapping(ManagerConfig.class);
     }
@@ -31,17 +30,5 @@ class ManagerConfigTest {
         assertThat(config.manager().batchSize()).isEqualTo(500);
         assertThat(config.manager().lease()).isEqualTo(Duration.ofSeconds(15));
         assertThat(config.manager().snapshot().minInterval()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(config.metrics().modelLabelCap()).isEqualTo(100);
-        assertThat(config.metrics().functionLabelCap()).isEqualTo(50);
-    }
-
-    @Test
-    void metricLabelCapsMap() {
-        Map<String, String> values = new HashMap<>(REQUIRED);
-        values.put("teatree.metrics.model-label-cap", "3");
-        values.put("teatree.metrics.function-label-cap", "7");
-        ManagerConfig config = load(values);
-        assertThat(config.metrics().modelLabelCap()).isEqualTo(3);
-        assertThat(config.metrics().functionLabelCap()).isEqualTo(7);
     }
 }

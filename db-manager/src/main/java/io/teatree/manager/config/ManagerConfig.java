@@ -1,23 +1,18 @@
-package io.teatree.manager;
+package io.teatree.manager.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The db-manager's configuration ({@code teatree.*}); one process serves {@code teatree.manager.model}. */
+/**
+ * The db-manager's own configuration ({@code teatree.manager.*}); one process serves {@code teatree.manager.model}.
+ * The NATS, S3 and metrics settings are the shared groups of service-support.
+ */
 @ConfigMapping(prefix = "teatree")
 public interface ManagerConfig {
 
     Manager manager();
-
-    Nats nats();
-
-    Events events();
-
-    S3 s3();
-
-    Metrics metrics();
 
     /** The model this process writes and how. */
     interface Manager {
@@ -85,44 +80,5 @@ public interface ManagerConfig {
         /** On shutdown, how long to wait for the last snapshot to be published. */
         @WithDefault("PT60S")
         Duration shutdownWait();
-    }
-
-    /** NATS connection. */
-    interface Nats {
-        @WithDefault("nats://127.0.0.1:4222")
-        String url();
-    }
-
-    /** The events stream. */
-    interface Events {
-        @WithDefault("P7D")
-        Duration maxAge();
-    }
-
-    /** Metric labels (see docs/db-manager.md, Observability). */
-    interface Metrics {
-        /** Distinct model ids that keep their own {@code model} label; later ones are reported as {@code _other}. */
-        @WithDefault("100")
-        int modelLabelCap();
-
-        /** Distinct function names that keep their own {@code function} label; later ones are reported as {@code _other}. */
-        @WithDefault("50")
-        int functionLabelCap();
-    }
-
-    /** The S3-compatible object store (path-style addressing). */
-    interface S3 {
-        @WithDefault("http://127.0.0.1:9000")
-        String endpoint();
-
-        @WithDefault("us-east-1")
-        String region();
-
-        @WithDefault("teatree")
-        String bucket();
-
-        String accessKey();
-
-        String secretKey();
     }
 }

@@ -1,6 +1,5 @@
-package io.teatree.manager.payload;
+package io.teatree.service.s3;
 
-import io.teatree.manager.ManagerConfig;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -28,17 +27,17 @@ public final class S3Clients {
     private S3Clients() {
     }
 
-    public static S3Client create(ManagerConfig.S3 config) {
+    public static S3Client create(S3Config config) {
         return builder(config).build();
     }
 
     /** The Java-based asynchronous client with multipart uploads above {@link #PART_BYTES}, for {@code S3TransferManager}. */
-    public static S3AsyncClient createAsync(ManagerConfig.S3 config) {
+    public static S3AsyncClient createAsync(S3Config config) {
         return asyncBuilder(config).build();
     }
 
     /** {@link #create}'s settings, for a caller that adds its own (tests add interceptors). */
-    public static S3ClientBuilder builder(ManagerConfig.S3 config) {
+    public static S3ClientBuilder builder(S3Config config) {
         return S3Client.builder()
                 .endpointOverride(URI.create(config.endpoint()))
                 .region(Region.of(config.region()))
@@ -52,7 +51,7 @@ public final class S3Clients {
     }
 
     /** {@link #createAsync}'s settings, for a caller that adds its own. */
-    public static S3AsyncClientBuilder asyncBuilder(ManagerConfig.S3 config) {
+    public static S3AsyncClientBuilder asyncBuilder(S3Config config) {
         return S3AsyncClient.builder()
                 .endpointOverride(URI.create(config.endpoint()))
                 .region(Region.of(config.region()))
@@ -65,7 +64,7 @@ public final class S3Clients {
                 .httpClient(NettyNioAsyncHttpClient.create());
     }
 
-    private static StaticCredentialsProvider credentials(ManagerConfig.S3 config) {
+    private static StaticCredentialsProvider credentials(S3Config config) {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(config.accessKey(), config.secretKey()));
     }
 
