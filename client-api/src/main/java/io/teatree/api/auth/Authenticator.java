@@ -1,7 +1,6 @@
 package io.teatree.api.auth;
 
-import io.teatree.api.ApiConfig;
-import io.teatree.api.postgres.ApiKeyStore;
+import io.teatree.api.config.ApiConfig;
 import io.teatree.api.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;

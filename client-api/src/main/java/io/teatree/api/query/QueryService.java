@@ -1,11 +1,11 @@
 package io.teatree.api.query;
 
-import io.teatree.api.ApiConfig;
 import io.teatree.api.auth.Caller;
+import io.teatree.api.config.ApiConfig;
 import io.teatree.api.problem.Problems;
-import io.teatree.api.service.VersionService;
 import io.teatree.api.versions.VersionCache;
 import io.teatree.api.versions.VersionLease;
+import io.teatree.api.versions.VersionService;
 import io.teatree.functions.sandbox.SqlGuard;
 import io.teatree.protocol.Manifest;
 import io.teatree.protocol.ModelId;

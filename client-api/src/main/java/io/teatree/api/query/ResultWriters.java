@@ -1,7 +1,7 @@
 package io.teatree.api.query;
 
 import io.quarkus.logging.Log;
-import io.teatree.api.ApiConfig;
+import io.teatree.api.config.ApiConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

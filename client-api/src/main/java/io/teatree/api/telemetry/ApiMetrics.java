@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
-import io.teatree.api.ApiConfig;
+import io.teatree.api.config.ApiConfig;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.telemetry.LabelCap;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package io.teatree.api.versions;
 
 import io.quarkus.logging.Log;
-import io.teatree.api.ApiConfig;
+import io.teatree.api.config.ApiConfig;
 import io.teatree.protocol.Manifest;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,8 @@
 package io.teatree.api.versions;
 
 import io.quarkus.logging.Log;
-import io.teatree.api.ApiConfig;
+import io.teatree.api.config.ApiConfig;
 import io.teatree.api.problem.Problems;
-import io.teatree.api.s3.VersionObjects;
 import io.teatree.protocol.Manifest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

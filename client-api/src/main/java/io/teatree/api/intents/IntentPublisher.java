@@ -1,0 +1,89 @@
+package io.teatree.api.intents;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamOptions;
+import io.nats.client.PublishOptions;
+import io.nats.client.api.PublishAck;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
+import io.quarkus.logging.Log;
+import io.teatree.api.config.ApiConfig;
+import io.teatree.api.problem.Problems;
+import io.teatree.protocol.IntentEnvelope;
+import io.teatree.protocol.Json;
+import io.teatree.protocol.Subjects;
+import io.teatree.protocol.telemetry.NatsTraceContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+
+/**
+ * Publishes intents to {@code teatree.intent.<model>} and waits for JetStream's acknowledgement. Blocking;
+ * call from a worker thread. Thread-safe.
+ */
+@ApplicationScoped
+public class IntentPublisher {
+
+    private static final String TRACEPARENT = "traceparent";
+
+    private final Connection connection;
+    private final JetStreamOptions options;
+    private final OpenTelemetry telemetry;
+
+    public IntentPublisher(Connection connection, ApiConfig config, OpenTelemetry telemetry) {
+        this.connection = connection;
+        this.telemetry = telemetry;
+        this.options = JetStreamOptions.builder().requestTimeout(config.nats().publishTimeout()).build();
+    }
+
+    /** Throws 503 unless the NATS connection is up, so callers can refuse work before reading a body. */
+    public void requireConnected() {
+        if (connection.getStatus() != Connection.Status.CONNECTED) {
+            throw Problems.unavailable("the intent queue (NATS) is unreachable; retry later");
+        }
+    }
+
+    /**
+     * Publishes with {@code Nats-Msg-Id} = intent id and the current trace context ({@code traceparent} naming the
+     * current {@code api.submit} span). With tracing off (OpenTelemetry SDK disabled) nothing is
+     * injected and the client's own {@code clientTrace} headers are carried instead, so a trace the client started
+     * still continues downstream.
+     *
+     * @return the acknowledgement; {@link PublishAck#isDuplicate()} when JetStream already had this id
+     * @throws io.teatree.api.problem.ApiProblem 503 when NATS does not acknowledge
+     */
+    public PublishAck publish(IntentEnvelope intent, Map<String, String> clientTrace) {
+        requireConnected();
+        Headers headers = traceHeaders(clientTrace);
+        NatsMessage message = NatsMessage.builder()
+                .subject(Subjects.intent(intent.model()))
+                .headers(headers)
+                .data(Json.write(intent))
+                .build();
+        PublishOptions publish = PublishOptions.builder()
+                .messageId(intent.id().toString())
+                .expectedStream(Subjects.INTENTS_STREAM)
+                .build();
+        try {
+            JetStream js = connection.jetStream(options);
+            return js.publish(message, publish);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            Log.warnf("intent %s for model %s not acknowledged: %s", intent.id(), intent.model(), e.getMessage());
+            throw Problems.unavailable("the intent queue (NATS) did not acknowledge the intent; retry later");
+        }
+    }
+
+    private Headers traceHeaders(Map<String, String> clientTrace) {
+        Headers headers = new Headers();
+        NatsTraceContext.inject(telemetry, Context.current(), headers);
+        if (!headers.containsKey(TRACEPARENT)) {
+            clientTrace.forEach(headers::put);
+        }
+        return headers;
+    }
+}

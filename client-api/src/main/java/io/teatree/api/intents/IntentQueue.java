@@ -1,0 +1,86 @@
+package io.teatree.api.intents;
+
+import io.nats.client.api.PublishAck;
+import io.quarkus.logging.Log;
+import io.teatree.api.problem.Problems;
+import io.teatree.api.telemetry.ApiMetrics;
+import io.teatree.api.telemetry.LogContext;
+import io.teatree.protocol.IntentEnvelope;
+import io.teatree.protocol.control.ControlStore;
+import io.teatree.protocol.control.IntentRow;
+import io.teatree.protocol.control.ModelRow;
+import io.teatree.protocol.ModelId;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The steps every accepted intent takes (DESIGN §1): publish to JetStream, wait for the PubAck, then record
+ * the row {@code queued} (insert-if-absent). Nothing is recorded when the publish fails. Blocking.
+ */
+@ApplicationScoped
+public class IntentQueue {
+
+    private final IntentPublisher publisher;
+    private final IntentStore intents;
+    private final ControlStore control;
+    private final ApiMetrics metrics;
+
+    public IntentQueue(IntentPublisher publisher, IntentStore intents, ControlStore control, ApiMetrics metrics) {
+        this.publisher = publisher;
+        this.intents = intents;
+        this.control = control;
+        this.metrics = metrics;
+    }
+
+    /** The model's row; 404 when it is not registered, 503 when Postgres is unreachable. */
+    public ModelRow requireModel(ModelId model) {
+        try {
+            return control.model(model).orElseThrow(() -> Problems.notFound("model '" + model + "' is not registered", "model"));
+        } catch (SQLException e) {
+            throw Problems.unavailable("the control database is unreachable");
+        }
+    }
+
+    /** The intent's row, if any. */
+    public Optional<IntentRow> find(UUID id) {
+        try {
+            return control.intent(id);
+        } catch (SQLException e) {
+            throw Problems.unavailable("the control database is unreachable");
+        }
+    }
+
+    /**
+     * Publishes and records the intent; 503 (and nothing recorded) when JetStream does not acknowledge. Counts it
+     * as accepted unless JetStream already had it.
+     *
+     * @param traceHeaders the client's W3C trace context, carried on the message when tracing is off
+     */
+    public PublishAck enqueue(IntentEnvelope intent, String requestHash, Map<String, String> traceHeaders) {
+        try (var model = LogContext.put(LogContext.MODEL, intent.model().value());
+             var id = LogContext.put(LogContext.INTENT_ID, intent.id().toString())) {
+            PublishAck ack = publishAndRecord(intent, requestHash, traceHeaders);
+            if (!ack.isDuplicate()) {
+                metrics.accepted(intent.model(), intent.function());
+            }
+            return ack;
+        }
+    }
+
+    private PublishAck publishAndRecord(IntentEnvelope intent, String requestHash, Map<String, String> traceHeaders) {
+        PublishAck ack = publisher.publish(intent, traceHeaders);
+        try {
+            intents.recordQueued(IntentRow.queued(intent.id(), intent.model(), intent.function(), intent.submittedAt(),
+                    intent.requester(), requestHash));
+        } catch (SQLException e) {
+            // the intent is durable in JetStream; the db-manager writes its row when it applies it
+            Log.warnf("intent %s accepted but its queued row was not written: %s", intent.id(), e.getMessage());
+        }
+        Log.infof("intent %s queued for model %s (%s, stream seq %d%s)", intent.id(), intent.model(), intent.function(),
+                ack.getSeqno(), ack.isDuplicate() ? ", duplicate" : "");
+        return ack;
+    }
+}

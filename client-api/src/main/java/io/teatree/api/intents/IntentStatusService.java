@@ -1,0 +1,65 @@
+package io.teatree.api.intents;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.teatree.api.auth.Caller;
+import io.teatree.api.auth.Role;
+import io.teatree.api.problem.Problems;
+import io.teatree.protocol.control.IntentRow;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Intent status with an optional wait. Waiting holds no thread: it waits on {@link IntentOutcomes}, which
+ * completes as soon as the intent's terminal event passes on NATS (the db-manager updates the row before it
+ * publishes the event, so the row read afterwards is final). Because a core subscription misses events while
+ * NATS is away, the row is also re-read every {@link #RECHECK}; that costs one indexed Postgres read per
+ * waiter per second at most, instead of a tight polling loop.
+ */
+@ApplicationScoped
+public class IntentStatusService {
+
+    static final Duration RECHECK = Duration.ofSeconds(1);
+
+    private final IntentQueue queue;
+    private final IntentOutcomes outcomes;
+
+    public IntentStatusService(IntentQueue queue, IntentOutcomes outcomes) {
+        this.queue = queue;
+        this.outcomes = outcomes;
+    }
+
+    /** The intent's row now; 404 when unknown, 403 when the caller may not read its model. Blocking. */
+    public IntentRow current(Caller caller, UUID id) {
+        IntentRow row = queue.find(id).orElseThrow(() -> Problems.notFound("intent " + id + " is unknown", "id"));
+        caller.require(Role.READER, row.model());
+        return row;
+    }
+
+    /** The row once terminal or when {@code wait} has passed, whichever comes first. */
+    public Uni<IntentRow> await(IntentRow row, Duration wait) {
+        if (row.status().terminal() || wait.isZero()) {
+            return Uni.createFrom().item(row);
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        return awaitUntil(row.id(), deadline);
+    }
+
+    private Uni<IntentRow> awaitUntil(UUID id, long deadlineNanos) {
+        CompletableFuture<Void> terminal = outcomes.whenTerminal(id);
+        Duration left = Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+        Duration step = left.compareTo(RECHECK) < 0 ? left : RECHECK;
+        return Uni.createFrom().completionStage(terminal)
+                .ifNoItem().after(step.isZero() ? Duration.ofMillis(1) : step).recoverWithItem((Void) null)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(ignored -> {
+                    outcomes.forget(id, terminal);
+                    return queue.find(id).orElseThrow(() -> Problems.notFound("intent " + id + " is unknown", "id"));
+                })
+                .flatMap(row -> row.status().terminal() || System.nanoTime() - deadlineNanos >= 0
+                        ? Uni.createFrom().item(row)
+                        : awaitUntil(id, deadlineNanos));
+    }
+}

@@ -1,0 +1,88 @@
+package io.teatree.api.intents;
+
+import io.teatree.api.auth.CurrentCaller;
+import io.teatree.api.http.JsonBodies;
+import io.teatree.api.http.PathParams;
+import io.teatree.api.http.RequestHeaders;
+import io.teatree.api.problem.ProblemMappers;
+import io.teatree.api.telemetry.SubmitTelemetry;
+import io.teatree.protocol.Problem;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Submitting intents: {@code POST /v1/models/{m}/intents}. */
+@Path("/v1/models/{m}/intents")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "intents", description = "Submit functions to a model and follow them")
+@SecurityRequirement(name = "apiKey")
+@APIResponse(responseCode = "401", description = "no or unknown API key",
+        content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "outside the key's role or model pattern",
+        content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+public class IntentsResource {
+
+    private final IntentService intents;
+    private final JsonBodies bodies;
+    private final CurrentCaller caller;
+    private final SubmitTelemetry telemetry;
+
+    public IntentsResource(IntentService intents, JsonBodies bodies, CurrentCaller caller, SubmitTelemetry telemetry) {
+        this.intents = intents;
+        this.bodies = bodies;
+        this.caller = caller;
+        this.telemetry = telemetry;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit an intent (writer)", description = "Answers 202 only after JetStream acknowledged the intent.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntentRequest.class)))
+    @APIResponse(responseCode = "202", description = "queued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntentAcceptedView.class)))
+    @APIResponse(responseCode = "400", description = "unknown function, bad args, malformed JSON, unknown field",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "unknown model",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "body over teatree.limits.json-body",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "the queue is unreachable; see Retry-After",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public Response submit(@PathParam("m") String m,
+                           @Parameter(description = "same key and body → same intent; same key, other body → 409")
+                           @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           InputStream body, @Context HttpHeaders headers) {
+        return telemetry.observe(m, () -> {
+            var model = PathParams.model(m);
+            IntentRequest request = bodies.read(body, RequestHeaders.contentLength(headers), IntentRequest.class);
+            Accepted accepted = intents.submit(caller.get(), model, request.function(), request.args(),
+                    Optional.ofNullable(idempotencyKey), RequestHeaders.trace(headers));
+            return accepted(accepted);
+        });
+    }
+
+    /** The 202 answer to an accepted intent, with its {@code Location}; bulk rows answer the same way. */
+    public static Response accepted(Accepted accepted) {
+        IntentAcceptedView view = IntentAcceptedView.of(accepted);
+        return Response.accepted(view).header("Location", view.links().self()).build();
+    }
+}

@@ -1,0 +1,83 @@
+package io.teatree.api.versions;
+
+import io.teatree.api.auth.Caller;
+import io.teatree.api.models.ModelService;
+import io.teatree.api.problem.Problems;
+import io.teatree.protocol.Manifest;
+import io.teatree.protocol.ModelId;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Published read-only versions of a model as readers see them: the list, one manifest by number or
+ * {@code latest}, and the tables of the newest. Every call checks that the caller may read the model and that
+ * the model exists. Blocking.
+ */
+@ApplicationScoped
+public class VersionService {
+
+    /** The version reference that names the newest published version. */
+    public static final String LATEST = "latest";
+
+    private final ModelService models;
+    private final VersionCatalog catalog;
+
+    public VersionService(ModelService models, VersionCatalog catalog) {
+        this.models = models;
+        this.catalog = catalog;
+    }
+
+    /** The published versions of {@code model}, newest first (manifests without tables). */
+    public List<Manifest> list(Caller caller, ModelId model) {
+        models.get(caller, model);
+        try {
+            return catalog.versions(model);
+        } catch (SQLException e) {
+            throw Problems.unavailable("the control database is unreachable");
+        }
+    }
+
+    /**
+     * The manifest of the version {@code ref} names: a version number, or {@code latest} (also when {@code ref} is
+     * null); 404 when it is not published, 400 when {@code ref} is neither.
+     */
+    public Manifest manifest(Caller caller, ModelId model, String ref) {
+        models.get(caller, model);
+        try {
+            long version = resolve(model, ref);
+            return catalog.manifest(model, version)
+                    .orElseThrow(() -> Problems.notFound("model '" + model + "' has no published version " + version, "version"));
+        } catch (SQLException e) {
+            throw Problems.unavailable("the control database is unreachable");
+        }
+    }
+
+    /** The newest published version, if any. */
+    public Optional<Manifest> newest(Caller caller, ModelId model) {
+        models.get(caller, model);
+        try {
+            Optional<Long> latest = catalog.latest(model);
+            return latest.isEmpty() ? Optional.empty() : catalog.manifest(model, latest.get());
+        } catch (SQLException e) {
+            throw Problems.unavailable("the control database is unreachable");
+        }
+    }
+
+    private long resolve(ModelId model, String ref) throws SQLException {
+        if (ref == null || ref.equals(LATEST)) {
+            return catalog.latest(model)
+                    .orElseThrow(() -> Problems.notFound("model '" + model + "' has no published version yet", "version"));
+        }
+        try {
+            long version = Long.parseLong(ref);
+            if (version >= 0) {
+                return version;
+            }
+        } catch (NumberFormatException e) {
+            // the problem below names the field
+        }
+        throw Problems.invalidField("version", "version must be a version number or 'latest', not '" + ref + "'");
+    }
+}
