@@ -7,15 +7,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The client API's configuration ({@code teatree.*}). */
+/**
+ * The client API's own configuration ({@code teatree.*}); NATS, S3 and metrics are service-support's groups
+ * ({@code teatree.nats.*}, {@code teatree.s3.*}, {@code teatree.metrics.*}).
+ */
 @ConfigMapping(prefix = "teatree")
 public interface ApiConfig {
 
-    Nats nats();
-
     Events events();
-
-    S3 s3();
 
     Auth auth();
 
@@ -25,21 +24,6 @@ public interface ApiConfig {
 
     Query query();
 
-    Metrics metrics();
-
-    /** Prometheus metrics at {@code /q/metrics}. */
-    interface Metrics {
-        /**
-         * How many distinct models keep their own {@code model} label; later models are counted under
-         * {@code _other}, so a deployment with many models keeps a bounded number of series.
-         */
-        @WithDefault("100")
-        int modelLabelCap();
-
-        /** How many distinct functions keep their own {@code function} label; later ones become {@code _other}. */
-        @WithDefault("50")
-        int functionLabelCap();
-    }
 
     /** The local cache of published read-only version files. */
     interface Versions {
@@ -69,36 +53,11 @@ public interface ApiConfig {
         int arrowBatchRows();
     }
 
-    /** NATS connection. */
-    interface Nats {
-        /** Server URL, e.g. {@code nats://127.0.0.1:4222}. */
-        @WithDefault("nats://127.0.0.1:4222")
-        String url();
 
-        /** How long a publish waits for JetStream's acknowledgement before the API answers 503. */
-        @WithDefault("PT5S")
-        Duration publishTimeout();
-    }
-
-    /** The S3-compatible object store (path-style addressing). */
-    interface S3 {
-        @WithDefault("http://127.0.0.1:9000")
-        String endpoint();
-
-        @WithDefault("us-east-1")
-        String region();
-
-        @WithDefault("teatree")
-        String bucket();
-
-        String accessKey();
-
-        String secretKey();
-    }
 
     /** The events stream and its Server-Sent Events feed. */
     interface Events {
-        /** How long events are kept in {@code TEATREE_EVENTS}. */
+        /** How long events are kept in {@code TEATREE_EVENTS}; the client API owns this setting of the stream. */
         @WithDefault("P7D")
         Duration maxAge();
 

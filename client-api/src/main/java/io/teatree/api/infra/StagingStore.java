@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.teatree.api.config.ApiConfig;
 import io.teatree.api.http.BodyTooLargeException;
 import io.teatree.protocol.ModelId;
+import io.teatree.service.s3.S3Config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.ByteArrayInputStream;
@@ -34,9 +35,9 @@ public class StagingStore {
     private final String bucket;
     private final int partSize;
 
-    public StagingStore(S3Client s3, ApiConfig config) {
+    public StagingStore(S3Client s3, S3Config s3Config, ApiConfig config) {
         this.s3 = s3;
-        this.bucket = config.s3().bucket();
+        this.bucket = s3Config.bucket();
         this.partSize = (int) Math.max(MIN_PART, Math.min(config.limits().partSize().asLongValue(), 64L * 1024 * 1024));
     }
 

@@ -10,12 +10,12 @@ import io.nats.client.impl.NatsMessage;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
-import io.teatree.api.config.ApiConfig;
 import io.teatree.api.problem.Problems;
 import io.teatree.protocol.IntentEnvelope;
 import io.teatree.protocol.Json;
 import io.teatree.protocol.Subjects;
 import io.teatree.protocol.telemetry.NatsTraceContext;
+import io.teatree.service.nats.NatsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
@@ -32,10 +32,10 @@ public class IntentPublisher {
     private final JetStreamOptions options;
     private final OpenTelemetry telemetry;
 
-    public IntentPublisher(Connection connection, ApiConfig config, OpenTelemetry telemetry) {
+    public IntentPublisher(Connection connection, NatsConfig config, OpenTelemetry telemetry) {
         this.connection = connection;
         this.telemetry = telemetry;
-        this.options = JetStreamOptions.builder().requestTimeout(config.nats().publishTimeout()).build();
+        this.options = JetStreamOptions.builder().requestTimeout(config.publishTimeout()).build();
     }
 
     /** Throws 503 unless the NATS connection is up, so callers can refuse work before reading a body. */

@@ -4,12 +4,12 @@ import io.nats.client.api.PublishAck;
 import io.quarkus.logging.Log;
 import io.teatree.api.problem.Problems;
 import io.teatree.api.telemetry.ApiMetrics;
-import io.teatree.api.telemetry.LogContext;
 import io.teatree.protocol.IntentEnvelope;
+import io.teatree.protocol.ModelId;
 import io.teatree.protocol.control.ControlStore;
 import io.teatree.protocol.control.IntentRow;
 import io.teatree.protocol.control.ModelRow;
-import io.teatree.protocol.ModelId;
+import io.teatree.service.log.ModelMdc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.Map;
@@ -60,8 +60,7 @@ public class IntentQueue {
      * @param traceHeaders the client's W3C trace context, carried on the message when tracing is off
      */
     public PublishAck enqueue(IntentEnvelope intent, String requestHash, Map<String, String> traceHeaders) {
-        try (var model = LogContext.put(LogContext.MODEL, intent.model().value());
-             var id = LogContext.put(LogContext.INTENT_ID, intent.id().toString())) {
+        try (ModelMdc mdc = ModelMdc.of(intent.model(), intent.id().toString())) {
             PublishAck ack = publishAndRecord(intent, requestHash, traceHeaders);
             if (!ack.isDuplicate()) {
                 metrics.accepted(intent.model(), intent.function());

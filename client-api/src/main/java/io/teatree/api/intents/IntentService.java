@@ -7,7 +7,6 @@ import io.teatree.api.auth.Role;
 import io.teatree.api.config.ApiConfig;
 import io.teatree.api.infra.StagingStore;
 import io.teatree.api.problem.Problems;
-import io.teatree.api.telemetry.LogContext;
 import io.teatree.api.telemetry.SubmitSpan;
 import io.teatree.functions.InvalidFieldException;
 import io.teatree.functions.PayloadFormat;
@@ -20,6 +19,7 @@ import io.teatree.protocol.Json;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.PayloadRef;
 import io.teatree.protocol.control.IntentRow;
+import io.teatree.service.log.ModelMdc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -74,7 +74,7 @@ public class IntentService {
         String hash = RequestHash.of(function, checkedArgs);
         UUID id = idempotencyKey.map(key -> IntentIds.fromIdempotencyKey(model, key)).orElseGet(IntentIds::newId);
         SubmitSpan.intent(id);
-        LogContext.forRequest(LogContext.INTENT_ID, id.toString());
+        ModelMdc.forRequest(null, id.toString());
         if (idempotencyKey.isPresent()) {
             Optional<Accepted> replay = replay(id, hash);
             if (replay.isPresent()) {

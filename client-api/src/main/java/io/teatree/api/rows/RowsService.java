@@ -10,7 +10,6 @@ import io.teatree.api.intents.IntentPublisher;
 import io.teatree.api.intents.IntentQueue;
 import io.teatree.api.problem.ApiProblem;
 import io.teatree.api.problem.Problems;
-import io.teatree.api.telemetry.LogContext;
 import io.teatree.api.telemetry.SubmitSpan;
 import io.teatree.functions.InvalidFieldException;
 import io.teatree.functions.TeatreeFunction;
@@ -20,6 +19,7 @@ import io.teatree.protocol.IntentIds;
 import io.teatree.protocol.IntentStatus;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.PayloadRef;
+import io.teatree.service.log.ModelMdc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,7 +72,7 @@ public class RowsService {
         publisher.requireConnected();
         UUID id = IntentIds.newId();
         SubmitSpan.intent(id);
-        LogContext.forRequest(LogContext.INTENT_ID, id.toString());
+        ModelMdc.forRequest(null, id.toString());
         String key = StagingStore.key(model, id);
         long bytes = stage(key, body);
         IntentEnvelope intent = new IntentEnvelope(id, model, request.mode(), request.args(),

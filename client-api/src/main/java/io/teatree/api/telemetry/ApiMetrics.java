@@ -4,9 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
-import io.teatree.api.config.ApiConfig;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.telemetry.LabelCap;
+import io.teatree.service.metrics.MetricsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,10 +34,10 @@ public class ApiMetrics {
     private final LabelCap functions;
     private final AtomicInteger subscribers = new AtomicInteger();
 
-    public ApiMetrics(MeterRegistry registry, ApiConfig config) {
+    public ApiMetrics(MeterRegistry registry, MetricsConfig config) {
         this.registry = registry;
-        this.models = new LabelCap(config.metrics().modelLabelCap());
-        this.functions = new LabelCap(config.metrics().functionLabelCap());
+        this.models = new LabelCap(config.modelLabelCap());
+        this.functions = new LabelCap(config.functionLabelCap());
         Gauge.builder(SSE_SUBSCRIBERS, subscribers, AtomicInteger::get)
                 .description("Server-Sent Events streams open now")
                 .register(registry);

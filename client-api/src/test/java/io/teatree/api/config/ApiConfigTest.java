@@ -25,7 +25,7 @@ class ApiConfigTest {
 
     @Test
     void defaults() {
-        ApiConfig config = load(Map.of("teatree.s3.access-key", "a", "teatree.s3.secret-key", "s"));
+        ApiConfig config = load(Map.of());
         assertThat(config.auth().enabled()).isTrue();
         assertThat(config.auth().bootstrapKey()).isEmpty();
         assertThat(config.limits().jsonBody().asLongValue()).isEqualTo(10L * 1024 * 1024);
@@ -33,21 +33,16 @@ class ApiConfigTest {
         assertThat(config.limits().inlineArgs().asLongValue()).isEqualTo(256L * 1024);
         assertThat(config.events().maxAge()).isEqualTo(Duration.ofDays(7));
         assertThat(config.events().heartbeat()).isEqualTo(Duration.ofSeconds(15));
-        assertThat(config.nats().publishTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.versions().cacheDir()).isEmpty();
         assertThat(config.versions().openLimit()).isEqualTo(4);
         assertThat(config.query().maxRows()).isEqualTo(100_000);
         assertThat(config.query().timeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.query().arrowBatchRows()).isEqualTo(65536);
-        assertThat(config.metrics().modelLabelCap()).isEqualTo(100);
-        assertThat(config.metrics().functionLabelCap()).isEqualTo(50);
     }
 
     @Test
     void fullMapping() {
         ApiConfig config = load(Map.ofEntries(
-                Map.entry("teatree.s3.access-key", "a"),
-                Map.entry("teatree.s3.secret-key", "s"),
                 Map.entry("teatree.auth.enabled", "false"),
                 Map.entry("teatree.auth.bootstrap-key", "k"),
                 Map.entry("teatree.limits.json-body", "1M"),
@@ -57,9 +52,7 @@ class ApiConfigTest {
                 Map.entry("teatree.versions.cache-dir", "/var/cache/teatree"),
                 Map.entry("teatree.versions.open-limit", "2"),
                 Map.entry("teatree.query.max-rows", "10"),
-                Map.entry("teatree.query.timeout", "PT1S"),
-                Map.entry("teatree.metrics.model-label-cap", "20"),
-                Map.entry("teatree.metrics.function-label-cap", "5")));
+                Map.entry("teatree.query.timeout", "PT1S")));
         assertThat(config.auth().enabled()).isFalse();
         assertThat(config.auth().bootstrapKey()).hasValue("k");
         assertThat(config.limits().jsonBody().asLongValue()).isEqualTo(1024L * 1024);
@@ -70,7 +63,5 @@ class ApiConfigTest {
         assertThat(config.versions().openLimit()).isEqualTo(2);
         assertThat(config.query().maxRows()).isEqualTo(10);
         assertThat(config.query().timeout()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(config.metrics().modelLabelCap()).isEqualTo(20);
-        assertThat(config.metrics().functionLabelCap()).isEqualTo(5);
     }
 }
