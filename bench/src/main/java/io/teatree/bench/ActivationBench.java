@@ -5,23 +5,22 @@ import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
-import io.teatree.service.manager.ManagerEnvironment;
 import io.teatree.dispatcher.placement.local.LocalSettings;
 import io.teatree.dispatcher.podclass.PodClass;
 import io.teatree.dispatcher.podclass.PodClasses;
 import io.teatree.dispatcher.wiring.StandaloneDispatcher;
 import io.teatree.protocol.IntentEnvelope;
 import io.teatree.protocol.IntentIds;
+import io.teatree.protocol.IntentStatus;
 import io.teatree.protocol.Json;
 import io.teatree.protocol.Migrations;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.Streams;
 import io.teatree.protocol.Subjects;
 import io.teatree.protocol.control.ControlStore;
+import io.teatree.service.manager.ManagerEnvironment;
 import io.teatree.testkit.TeatreeServers;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -107,17 +106,12 @@ public final class ActivationBench {
 
     private static void awaitApplied(PGSimpleDataSource pg, UUID id) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        try (java.sql.Connection c = pg.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT status FROM intent WHERE id = ?")) {
-            ps.setObject(1, id);
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && "succeeded".equals(rs.getString(1))) {
-                        return;
-                    }
-                }
-                Thread.sleep(5);
+        ControlStore control = new ControlStore(pg);
+        while (System.nanoTime() < deadline) {
+            if (control.intent(id).map(row -> row.status() == IntentStatus.SUCCEEDED).orElse(false)) {
+                return;
             }
+            Thread.sleep(5);
         }
         throw new IllegalStateException("intent " + id + " not applied within 120 s");
     }

@@ -6,9 +6,6 @@ import io.teatree.testkit.TeatreeServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 
 /** Runs a real db-manager process over a backlog and times it until every intent is recorded. */
@@ -58,11 +55,11 @@ final class ManagerRun {
         io.nats.client.JetStreamSubscription events = nc.jetStream().subscribe(io.teatree.protocol.Subjects.event(model),
                 io.nats.client.PushSubscribeOptions.builder().ordered(true).build());
         Process process = start(model, dir, "PT2S", environment);
-        String url = TeatreeServers.get().postgres().jdbcUrl();
-        try (Connection pg = DriverManager.getConnection(url, TeatreeServers.get().postgres().user(), "");
-             PreparedStatement count = pg.prepareStatement("SELECT count(*) FILTER (WHERE status = 'succeeded'), max(finished_at)"
-                     + " FROM intent WHERE model_id = ?")) {
-            count.setString(1, model.value());
+        org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
+        pg.setUrl(TeatreeServers.get().postgres().jdbcUrl());
+        pg.setUser(TeatreeServers.get().postgres().user());
+        io.teatree.protocol.control.ControlStore control = new io.teatree.protocol.control.ControlStore(pg);
+        {
             java.time.Instant started = null;
             while (true) {
                 io.nats.client.Message m;
@@ -72,20 +69,15 @@ final class ManagerRun {
                         started = event.at();
                     }
                 }
-                try (ResultSet rs = count.executeQuery()) {
-                    rs.next();
-                    if (rs.getLong(1) >= intents && started != null) {
-                        process.destroy();
-                        process.waitFor();
-                        double seconds = java.time.Duration.between(started, rs.getTimestamp(2).toInstant()).toNanos() / 1e9;
-                        try (ResultSet v = pg.createStatement().executeQuery(
-                                "SELECT current_version FROM goal_model WHERE id = '" + model.value() + "'")) {
-                            v.next();
-                            System.out.printf("%s: %d intents in %d versions (%.1f per batch) in %.2f s%n", model, intents, v.getLong(1),
-                                    intents / (double) v.getLong(1), seconds);
-                        }
-                        return intents / Math.max(seconds, 0.001);
-                    }
+                if (control.countIntents(model, io.teatree.protocol.IntentStatus.SUCCEEDED) >= intents && started != null) {
+                    process.destroy();
+                    process.waitFor();
+                    java.time.Instant finished = control.lastFinished(model).orElseThrow();
+                    double seconds = java.time.Duration.between(started, finished).toNanos() / 1e9;
+                    long versions = control.model(model).orElseThrow().currentVersion();
+                    System.out.printf("%s: %d intents in %d versions (%.1f per batch) in %.2f s%n", model, intents, versions,
+                            intents / (double) versions, seconds);
+                    return intents / Math.max(seconds, 0.001);
                 }
                 if (!process.isAlive()) {
                     String log = Files.readString(dir.resolve(model.value() + ".log"));

@@ -23,6 +23,7 @@ import io.teatree.protocol.EventType;
 import io.teatree.protocol.Json;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.control.ControlStore;
+import io.teatree.protocol.control.ControlStoreUnavailableException;
 import io.teatree.protocol.control.LeaseStore;
 import io.teatree.protocol.control.ModelRow;
 import io.teatree.protocol.control.VersionStore;
@@ -154,7 +155,7 @@ public class ModelManager {
     private static long publishedVersion(VersionStore versions, ModelId model) {
         try {
             return versions.latest(model).orElse(0L);
-        } catch (SQLException e) {
+        } catch (ControlStoreUnavailableException e) {
             return 0;
         }
     }
@@ -163,7 +164,7 @@ public class ModelManager {
         long reported;
         try {
             reported = control.model(model).map(ModelRow::currentVersion).orElse(0L);
-        } catch (SQLException e) {
+        } catch (ControlStoreUnavailableException e) {
             reported = 0;
         }
         long from = Math.min(reported, version);

@@ -64,8 +64,8 @@ class ControlStoreIT {
         Instant submitted = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         UUID ok = IntentIds.newId();
         UUID bad = IntentIds.newId();
-        assertThat(store.insertQueued(IntentRow.queued(ok, model, "append", submitted, "key-1", "h1"))).isTrue();
-        assertThat(store.insertQueued(IntentRow.queued(ok, model, "append", submitted, "key-1", "h1"))).isFalse();
+        assertThat(store.recordQueued(IntentRow.queued(ok, model, "append", submitted, "key-1", "h1"))).isTrue();
+        assertThat(store.recordQueued(IntentRow.queued(ok, model, "append", submitted, "key-1", "h1"))).isFalse();
         assertThat(store.intent(ok).orElseThrow().status()).isEqualTo(IntentStatus.QUEUED);
         assertThat(store.intent(ok).orElseThrow().requestHash()).isEqualTo("h1");
 
@@ -84,7 +84,7 @@ class ControlStoreIT {
         assertThat(store.model(model).orElseThrow().currentVersion()).isEqualTo(3);
 
         // a late 'queued' insert never overwrites a terminal status, and versions never go back
-        assertThat(store.insertQueued(IntentRow.queued(ok, model, "append", submitted, "key-1", "h1"))).isFalse();
+        assertThat(store.recordQueued(IntentRow.queued(ok, model, "append", submitted, "key-1", "h1"))).isFalse();
         store.recordOutcomes(model, List.of(), 2);
         assertThat(store.model(model).orElseThrow().currentVersion()).isEqualTo(3);
         assertThat(store.countIntents(model, IntentStatus.SUCCEEDED)).isEqualTo(1);

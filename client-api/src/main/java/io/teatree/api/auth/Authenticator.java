@@ -2,10 +2,10 @@ package io.teatree.api.auth;
 
 import io.teatree.api.config.ApiConfig;
 import io.teatree.api.problem.Problems;
+import io.teatree.protocol.control.ApiKeyStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
+import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,11 +70,7 @@ public class Authenticator {
     }
 
     private Caller lookup(String hash) {
-        try {
-            return store.findLive(hash).map(ApiKey::caller)
-                    .orElseThrow(() -> Problems.unauthorized("unknown or revoked API key"));
-        } catch (SQLException e) {
-            throw Problems.unavailable("cannot check the API key: the control database is unreachable");
-        }
+        return store.findLive(hash).map(ApiKey::of).map(ApiKey::caller)
+                .orElseThrow(() -> Problems.unauthorized("unknown or revoked API key"));
     }
 }

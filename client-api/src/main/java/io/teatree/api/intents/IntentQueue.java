@@ -7,11 +7,11 @@ import io.teatree.api.telemetry.ApiMetrics;
 import io.teatree.protocol.IntentEnvelope;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.control.ControlStore;
+import io.teatree.protocol.control.ControlStoreUnavailableException;
 import io.teatree.protocol.control.IntentRow;
 import io.teatree.protocol.control.ModelRow;
 import io.teatree.service.log.ModelMdc;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,33 +24,23 @@ import java.util.UUID;
 public class IntentQueue {
 
     private final IntentPublisher publisher;
-    private final IntentStore intents;
     private final ControlStore control;
     private final ApiMetrics metrics;
 
-    public IntentQueue(IntentPublisher publisher, IntentStore intents, ControlStore control, ApiMetrics metrics) {
+    public IntentQueue(IntentPublisher publisher, ControlStore control, ApiMetrics metrics) {
         this.publisher = publisher;
-        this.intents = intents;
         this.control = control;
         this.metrics = metrics;
     }
 
     /** The model's row; 404 when it is not registered, 503 when Postgres is unreachable. */
     public ModelRow requireModel(ModelId model) {
-        try {
-            return control.model(model).orElseThrow(() -> Problems.notFound("model '" + model + "' is not registered", "model"));
-        } catch (SQLException e) {
-            throw Problems.unavailable("the control database is unreachable");
-        }
+        return control.model(model).orElseThrow(() -> Problems.notFound("model '" + model + "' is not registered", "model"));
     }
 
     /** The intent's row, if any. */
     public Optional<IntentRow> find(UUID id) {
-        try {
-            return control.intent(id);
-        } catch (SQLException e) {
-            throw Problems.unavailable("the control database is unreachable");
-        }
+        return control.intent(id);
     }
 
     /**
@@ -72,9 +62,9 @@ public class IntentQueue {
     private PublishAck publishAndRecord(IntentEnvelope intent, String requestHash, Map<String, String> traceHeaders) {
         PublishAck ack = publisher.publish(intent, traceHeaders);
         try {
-            intents.recordQueued(IntentRow.queued(intent.id(), intent.model(), intent.function(), intent.submittedAt(),
+            control.recordQueued(IntentRow.queued(intent.id(), intent.model(), intent.function(), intent.submittedAt(),
                     intent.requester(), requestHash));
-        } catch (SQLException e) {
+        } catch (ControlStoreUnavailableException e) {
             // the intent is durable in JetStream; the db-manager writes its row when it applies it
             Log.warnf("intent %s accepted but its queued row was not written: %s", intent.id(), e.getMessage());
         }

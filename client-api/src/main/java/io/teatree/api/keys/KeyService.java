@@ -1,15 +1,14 @@
 package io.teatree.api.keys;
 
 import io.teatree.api.auth.ApiKey;
-import io.teatree.api.auth.ApiKeyStore;
 import io.teatree.api.auth.Authenticator;
 import io.teatree.api.auth.Caller;
 import io.teatree.api.auth.ModelPattern;
 import io.teatree.api.auth.Role;
 import io.teatree.api.auth.Secrets;
 import io.teatree.api.problem.Problems;
+import io.teatree.protocol.control.ApiKeyStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -36,32 +35,20 @@ public class KeyService {
         Role r = Role.fromWire(io.teatree.functions.InvalidFieldException.require(role, "role"));
         ModelPattern pattern = new ModelPattern(modelPattern == null ? "*" : modelPattern);
         String secret = Secrets.newSecret();
-        try {
-            return new Created(store.create(Secrets.newKeyId(), Secrets.sha256(secret), r, pattern), secret);
-        } catch (SQLException e) {
-            throw Problems.unavailable("the control database is unreachable");
-        }
+        return new Created(ApiKey.of(store.create(Secrets.newKeyId(), Secrets.sha256(secret), r.wireName(), pattern.glob())), secret);
     }
 
     public List<ApiKey> list(Caller caller) {
         requireKeyAdmin(caller);
-        try {
-            return store.list();
-        } catch (SQLException e) {
-            throw Problems.unavailable("the control database is unreachable");
-        }
+        return store.list().stream().map(ApiKey::of).toList();
     }
 
     public void revoke(Caller caller, String id) {
         requireKeyAdmin(caller);
-        try {
-            if (!store.revoke(id)) {
-                throw Problems.notFound("no live key '" + id + "'", "id");
-            }
-            authenticator.invalidate();
-        } catch (SQLException e) {
-            throw Problems.unavailable("the control database is unreachable");
+        if (!store.revoke(id)) {
+            throw Problems.notFound("no live key '" + id + "'", "id");
         }
+        authenticator.invalidate();
     }
 
     private static void requireKeyAdmin(Caller caller) {

@@ -7,7 +7,6 @@ import io.teatree.protocol.ModelId;
 import io.teatree.protocol.control.ControlStore;
 import io.teatree.protocol.control.ModelRow;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,23 +25,15 @@ public class ModelService {
         ModelId model = ModelId.of(id);
         PodClass pc = PodClass.parse(podClass);
         caller.require(Role.ADMIN, model);
-        try {
-            if (!control.createModel(model, pc.wireName())) {
-                throw Problems.conflict("model '" + model + "' already exists", "id");
-            }
-            return control.model(model).orElseThrow();
-        } catch (SQLException e) {
-            throw Problems.unavailable("the control database is unreachable");
+        if (!control.createModel(model, pc.wireName())) {
+            throw Problems.conflict("model '" + model + "' already exists", "id");
         }
+        return control.model(model).orElseThrow();
     }
 
     public ModelRow get(Caller caller, ModelId model) {
         caller.require(Role.READER, model);
-        try {
-            return control.model(model).orElseThrow(() -> Problems.notFound("model '" + model + "' is not registered", "model"));
-        } catch (SQLException e) {
-            throw Problems.unavailable("the control database is unreachable");
-        }
+        return control.model(model).orElseThrow(() -> Problems.notFound("model '" + model + "' is not registered", "model"));
     }
 
     /** Up to {@code limit} models after {@code after} that the caller may read, in id order. */
@@ -50,22 +41,18 @@ public class ModelService {
         caller.require(Role.READER);
         List<ModelRow> visible = new ArrayList<>();
         String cursor = after;
-        try {
-            while (visible.size() < limit) {
-                List<ModelRow> page = control.models(cursor, limit);
-                for (ModelRow row : page) {
-                    if (caller.mayRead(row.id()) && visible.size() < limit) {
-                        visible.add(row);
-                    }
+        while (visible.size() < limit) {
+            List<ModelRow> page = control.models(cursor, limit);
+            for (ModelRow row : page) {
+                if (caller.mayRead(row.id()) && visible.size() < limit) {
+                    visible.add(row);
                 }
-                if (page.size() < limit) {
-                    break;
-                }
-                cursor = page.get(page.size() - 1).id().value();
             }
-            return visible;
-        } catch (SQLException e) {
-            throw Problems.unavailable("the control database is unreachable");
+            if (page.size() < limit) {
+                break;
+            }
+            cursor = page.get(page.size() - 1).id().value();
         }
+        return visible;
     }
 }

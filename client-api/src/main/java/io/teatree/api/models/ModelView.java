@@ -13,7 +13,7 @@ public record ModelView(String id, String podClass, String status, long currentV
 
     public static ModelView of(ModelRow row) {
         boolean leased = row.ownerId() != null && row.leaseUntil() != null && row.leaseUntil().isAfter(Instant.now());
-        return new ModelView(row.id().value(), row.podClass(), row.status(), row.currentVersion(), row.snapshotVersion(),
+        return new ModelView(row.id().value(), row.podClass(), row.status().wireName(), row.currentVersion(), row.snapshotVersion(),
                 new ManagerView(leased ? "running" : "stopped", leased ? row.ownerId() : null, row.updatedAt()), row.createdAt());
     }
 }

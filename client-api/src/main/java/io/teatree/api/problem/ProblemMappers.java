@@ -5,6 +5,7 @@ import io.quarkus.logging.Log;
 import io.teatree.functions.InvalidFieldException;
 import io.teatree.protocol.Problem;
 import io.teatree.protocol.ProblemType;
+import io.teatree.protocol.control.ControlStoreUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -26,6 +27,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalidField(InvalidFieldException e) {
         return apiProblem(Problems.invalidField(e.field(), e.getMessage()));
+    }
+
+    /** The one place a control-store outage becomes 503 {@code unavailable}, with {@code Retry-After}. */
+    @ServerExceptionMapper
+    public Response controlStore(ControlStoreUnavailableException e) {
+        Log.warnf("answering 503: %s", e.getMessage());
+        return apiProblem(Problems.controlStoreUnavailable());
     }
 
     @ServerExceptionMapper
@@ -63,6 +71,7 @@ public class ProblemMappers {
         return switch (e) {
             case ApiProblem p -> p.problem();
             case InvalidFieldException i -> Problems.invalidField(i.field(), i.getMessage()).problem();
+            case ControlStoreUnavailableException c -> Problems.controlStoreUnavailable().problem();
             case JsonProcessingException j -> Problems.malformedJson(j.getOriginalMessage()).problem();
             case WebApplicationException w -> webProblem(w);
             default -> INTERNAL;

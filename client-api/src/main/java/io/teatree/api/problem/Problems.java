@@ -43,6 +43,11 @@ public final class Problems {
         return new ApiProblem(Problem.of(ProblemType.FORBIDDEN, detail, null));
     }
 
+    /** The control database (Postgres) is unreachable; the client should retry later. */
+    public static ApiProblem controlStoreUnavailable() {
+        return unavailable("the control database is unreachable");
+    }
+
     /** A dependency (NATS, Postgres, S3) is unreachable; the client should retry later. */
     public static ApiProblem unavailable(String detail) {
         return new ApiProblem(Problem.of(ProblemType.UNAVAILABLE, detail, null), Map.of("Retry-After", "2"));

@@ -8,6 +8,7 @@ import io.opentelemetry.context.Scope;
 import io.teatree.api.problem.ApiProblem;
 import io.teatree.api.problem.ProblemMappers;
 import io.teatree.protocol.Problem;
+import io.teatree.protocol.control.ControlStoreUnavailableException;
 import io.teatree.protocol.telemetry.TraceAttributes;
 import io.teatree.protocol.telemetry.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +56,7 @@ public class SubmitTelemetry {
 
     private void failed(Span span, Throwable e) {
         Problem problem = ProblemMappers.problemOf(e);
-        boolean unexpected = problem.status() >= 500 && !(e instanceof ApiProblem);
+        boolean unexpected = problem.status() >= 500 && !(e instanceof ApiProblem) && !(e instanceof ControlStoreUnavailableException);
         if (unexpected) {
             span.recordException(e);
         }

@@ -5,10 +5,10 @@ import io.teatree.api.models.ModelService;
 import io.teatree.api.problem.Problems;
 import io.teatree.protocol.Manifest;
 import io.teatree.protocol.ModelId;
-import java.sql.SQLException;
+import io.teatree.protocol.control.VersionStore;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Published read-only versions of a model as readers see them: the list, one manifest by number or
@@ -22,9 +22,9 @@ public class VersionService {
     public static final String LATEST = "latest";
 
     private final ModelService models;
-    private final VersionCatalog catalog;
+    private final VersionStore catalog;
 
-    public VersionService(ModelService models, VersionCatalog catalog) {
+    public VersionService(ModelService models, VersionStore catalog) {
         this.models = models;
         this.catalog = catalog;
     }
@@ -32,11 +32,7 @@ public class VersionService {
     /** The published versions of {@code model}, newest first (manifests without tables). */
     public List<Manifest> list(Caller caller, ModelId model) {
         models.get(caller, model);
-        try {
-            return catalog.versions(model);
-        } catch (SQLException e) {
-            throw Problems.unavailable("the control database is unreachable");
-        }
+        return catalog.versions(model);
     }
 
     /**
@@ -45,27 +41,19 @@ public class VersionService {
      */
     public Manifest manifest(Caller caller, ModelId model, String ref) {
         models.get(caller, model);
-        try {
-            long version = resolve(model, ref);
-            return catalog.manifest(model, version)
-                    .orElseThrow(() -> Problems.notFound("model '" + model + "' has no published version " + version, "version"));
-        } catch (SQLException e) {
-            throw Problems.unavailable("the control database is unreachable");
-        }
+        long version = resolve(model, ref);
+        return catalog.manifest(model, version)
+                .orElseThrow(() -> Problems.notFound("model '" + model + "' has no published version " + version, "version"));
     }
 
     /** The newest published version, if any. */
     public Optional<Manifest> newest(Caller caller, ModelId model) {
         models.get(caller, model);
-        try {
-            Optional<Long> latest = catalog.latest(model);
-            return latest.isEmpty() ? Optional.empty() : catalog.manifest(model, latest.get());
-        } catch (SQLException e) {
-            throw Problems.unavailable("the control database is unreachable");
-        }
+        Optional<Long> latest = catalog.latest(model);
+        return latest.isEmpty() ? Optional.empty() : catalog.manifest(model, latest.get());
     }
 
-    private long resolve(ModelId model, String ref) throws SQLException {
+    private long resolve(ModelId model, String ref) {
         if (ref == null || ref.equals(LATEST)) {
             return catalog.latest(model)
                     .orElseThrow(() -> Problems.notFound("model '" + model + "' has no published version yet", "version"));

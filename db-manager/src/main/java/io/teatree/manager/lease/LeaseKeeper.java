@@ -2,9 +2,9 @@ package io.teatree.manager.lease;
 
 import io.teatree.manager.telemetry.ManagerMetrics;
 import io.teatree.protocol.ModelId;
+import io.teatree.protocol.control.ControlStoreUnavailableException;
 import io.teatree.protocol.control.LeaseStore;
 import io.teatree.service.log.ModelMdc;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
@@ -57,7 +57,7 @@ public final class LeaseKeeper implements AutoCloseable {
                     LOG.infof("model %s: waiting for the lease, another manager holds it", model);
                     lastLog = System.nanoTime();
                 }
-            } catch (SQLException e) {
+            } catch (ControlStoreUnavailableException e) {
                 if (System.nanoTime() - lastLog > Duration.ofSeconds(10).toNanos()) {
                     LOG.warnf("model %s: cannot reach Postgres to take the lease: %s", model, e.getMessage());
                     lastLog = System.nanoTime();
@@ -88,7 +88,7 @@ public final class LeaseKeeper implements AutoCloseable {
                 LOG.errorf("model %s: lease lost (epoch %d is no longer ours); stopping writes", model, epoch);
                 onLost.run();
             }
-        } catch (SQLException e) {
+        } catch (ControlStoreUnavailableException e) {
             LOG.warnf("model %s: cannot renew the lease, Postgres unreachable: %s", model, e.getMessage());
         }
     }
@@ -112,7 +112,7 @@ public final class LeaseKeeper implements AutoCloseable {
         if (epoch >= 0 && !lost) {
             try {
                 store.release(model, owner, epoch);
-            } catch (SQLException e) {
+            } catch (ControlStoreUnavailableException e) {
                 LOG.warnf("model %s: lease not released (it expires by itself): %s", model, e.getMessage());
             }
         }

@@ -5,6 +5,7 @@ import io.teatree.manager.store.Ledger;
 import io.teatree.manager.store.LedgerEntry;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.control.ControlStore;
+import io.teatree.protocol.control.ControlStoreUnavailableException;
 import io.teatree.protocol.control.IntentOutcome;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -45,7 +46,7 @@ public final class ControlReporter {
         // next attempt no sooner than RETRY_EVERY later, and catch-up runs on the first writer call after that.
         this.postgres = Guard.create().withDescription("teatree.manager.control-rows")
                 .withCircuitBreaker().requestVolumeThreshold(1).failureRatio(1.0).successThreshold(1)
-                .delay(RETRY_EVERY.toMillis(), ChronoUnit.MILLIS).failOn(SQLException.class).done()
+                .delay(RETRY_EVERY.toMillis(), ChronoUnit.MILLIS).failOn(List.of(SQLException.class, ControlStoreUnavailableException.class)).done()
                 .build();
     }
 
@@ -58,7 +59,7 @@ public final class ControlReporter {
         try {
             guarded(() -> store.recordOutcomes(model, entries.stream().map(ControlReporter::outcome).toList(), version));
             reportedVersion = version;
-        } catch (SQLException | CircuitBreakerOpenException e) {
+        } catch (SQLException | ControlStoreUnavailableException | CircuitBreakerOpenException e) {
             LOG.warnf("model %s: cannot record version %d in Postgres (%s); will catch up from the ledger", model, version, e.getMessage());
             behind = true;
         }
@@ -75,7 +76,7 @@ public final class ControlReporter {
             LOG.infof("model %s: control rows caught up to version %d", model, currentVersion);
         } catch (CircuitBreakerOpenException e) {
             // Postgres failed less than RETRY_EVERY ago
-        } catch (SQLException e) {
+        } catch (SQLException | ControlStoreUnavailableException e) {
             LOG.debugf("model %s: Postgres still unavailable: %s", model, e.getMessage());
         }
     }

@@ -21,14 +21,12 @@ import software.amazon.awssdk.transfer.s3.S3TransferManager;
 
 /**
  * Puts version files into S3 with the transfer manager (multipart above {@link S3Clients#PART_BYTES} bytes),
- * each call retried with backoff ({@link #FIRST_RETRY} doubling to {@link #LONGEST_RETRY}) until it succeeds
+ * each call retried with backoff ({@link UntilStopped#FIRST_RETRY} doubling to {@link UntilStopped#LONGEST_RETRY}) until it succeeds
  * or the manager stops, so an S3 outage delays a version, never half-publishes it. Snapshot thread only.
  */
 final class S3Uploader {
 
     private static final Logger LOG = Logger.getLogger(S3Uploader.class);
-    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-    static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
 
     private final S3Client s3;
     private final S3TransferManager transfers;
@@ -41,13 +39,8 @@ final class S3Uploader {
         this.transfers = transfers;
         this.bucket = bucket;
         this.stopping = stopping;
-        // no limit on retries or their duration and no jitter: only stopping (or an interrupt) ends the retries
-        this.retry = Guard.create().withDescription("teatree.manager.s3-upload")
-                .withRetry().maxRetries(-1).maxDuration(0, ChronoUnit.MILLIS).jitter(0, ChronoUnit.MILLIS)
-                .delay(FIRST_RETRY.toMillis(), ChronoUnit.MILLIS)
-                .withExponentialBackoff().factor(2).maxDelay(LONGEST_RETRY.toMillis(), ChronoUnit.MILLIS).done()
-                .whenException(e -> e instanceof Exception && !stopping.getAsBoolean())
-                .done().build();
+        // only stopping (or an interrupt) ends the retries
+        this.retry = UntilStopped.guard("teatree.manager.s3-upload", stopping);
     }
 
     String uri(String key) {

@@ -1,5 +1,6 @@
 package io.teatree.manager.snapshot;
 
+import io.smallrye.faulttolerance.api.Guard;
 import io.teatree.manager.report.EventPublisher;
 import io.teatree.protocol.EventType;
 import io.teatree.protocol.Json;
@@ -33,6 +34,7 @@ final class SnapshotPublisher {
     private final EventPublisher events;
     private final int keepInS3;
     private final BooleanSupplier stopping;
+    private final Guard postgres;
 
     SnapshotPublisher(ModelId model, Path versionsDir, S3Uploader uploader, VersionStore versions, EventPublisher events,
                       int keepInS3, BooleanSupplier stopping) {
@@ -43,6 +45,7 @@ final class SnapshotPublisher {
         this.events = events;
         this.keepInS3 = keepInS3;
         this.stopping = stopping;
+        this.postgres = UntilStopped.guard("teatree.manager.version-rows", stopping);
     }
 
     /** Publishes the copy {@code file} of {@code version}; returns its manifest. */
@@ -89,20 +92,17 @@ final class SnapshotPublisher {
         return Duration.ofNanos(to - from).toMillis();
     }
 
+    /** Records the version in Postgres, retried until the manager stops; a version left unrecorded is logged. */
     private void recordControlRows(Manifest manifest) throws InterruptedException {
-        Duration wait = Duration.ofSeconds(1);
-        while (true) {
-            try {
+        try {
+            postgres.call(() -> {
                 versions.record(manifest);
-                return;
-            } catch (SQLException e) {
-                if (stopping.getAsBoolean()) {
-                    LOG.warnf("model %s: version %d is in S3 but not yet in Postgres (%s)", model, manifest.version(), e.getMessage());
-                    return;
-                }
-                Thread.sleep(wait.toMillis());
-                wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : wait.multipliedBy(2);
-            }
+                return null;
+            }, Void.class);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            LOG.warnf("model %s: version %d is in S3 but not yet in Postgres (%s)", model, manifest.version(), e.getMessage());
         }
     }
 
@@ -116,7 +116,7 @@ final class SnapshotPublisher {
                     SnapshotFiles.deleteTree(p);
                 }
             }
-            List<Long> published = versions.versions(model);
+            List<Long> published = versions.numbers(model);
             if (published.size() > keepInS3) {
                 long keepFrom = published.get(keepInS3 - 1);
                 for (long old : published.subList(keepInS3, published.size())) {

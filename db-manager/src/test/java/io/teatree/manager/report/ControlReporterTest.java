@@ -9,6 +9,7 @@ import io.teatree.manager.store.ModelDatabase;
 import io.teatree.protocol.IntentStatus;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.control.ControlStore;
+import io.teatree.protocol.control.ControlStoreUnavailableException;
 import io.teatree.protocol.control.IntentOutcome;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -93,10 +94,10 @@ class ControlReporterTest {
         }
 
         @Override
-        public void recordOutcomes(ModelId model, Collection<IntentOutcome> outcomes, long currentVersion) throws SQLException {
+        public void recordOutcomes(ModelId model, Collection<IntentOutcome> outcomes, long currentVersion) {
             attempts.add(System.nanoTime());
             if (down) {
-                throw new SQLException("Connection to 127.0.0.1:5432 refused", "08001");
+                throw new ControlStoreUnavailableException("record outcomes", new SQLException("Connection to 127.0.0.1:5432 refused", "08001"));
             }
             outcomes.forEach(o -> recorded.add(o.id()));
             this.currentVersion = Math.max(this.currentVersion, currentVersion);

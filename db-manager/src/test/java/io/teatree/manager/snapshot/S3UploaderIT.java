@@ -95,9 +95,9 @@ class S3UploaderIT {
         });
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> calls.size() >= 3);
         assertThat(put).isNotDone();
-        assertThat(Duration.ofNanos(calls.get(1).nanoTime() - calls.get(0).nanoTime())).isGreaterThanOrEqualTo(S3Uploader.FIRST_RETRY);
+        assertThat(Duration.ofNanos(calls.get(1).nanoTime() - calls.get(0).nanoTime())).isGreaterThanOrEqualTo(UntilStopped.FIRST_RETRY);
         assertThat(Duration.ofNanos(calls.get(2).nanoTime() - calls.get(1).nanoTime()))
-                .isGreaterThanOrEqualTo(S3Uploader.FIRST_RETRY.multipliedBy(2));
+                .isGreaterThanOrEqualTo(UntilStopped.FIRST_RETRY.multipliedBy(2));
 
         stopping.set(true);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(put::isDone);

@@ -1,6 +1,7 @@
 package io.teatree.dispatcher.demand;
 
 import io.teatree.protocol.ModelId;
+import io.teatree.protocol.ModelStatus;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +15,6 @@ public interface ModelDirectory {
     /** Those of {@code models} that are registered. */
     Set<ModelId> registered(Collection<ModelId> models);
 
-    /** Sets the model's status ({@code crashloop}, {@code idle}). */
-    void setStatus(ModelId model, String status);
+    /** Sets the model's status. */
+    void setStatus(ModelId model, ModelStatus status);
 }

@@ -2,21 +2,17 @@ package io.teatree.dispatcher.demand;
 
 import io.quarkus.logging.Log;
 import io.teatree.protocol.ModelId;
+import io.teatree.protocol.ModelStatus;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Writes a model's crash-loop status: {@value #CRASHLOOP} in {@code goal_model} and a {@code manager.stopped}
- * event when its manager keeps crashing, {@value #IDLE} once it recovered. A status that cannot be written
+ * Writes a model's crash-loop status: {@code crashloop} in {@code goal_model} and a {@code manager.stopped}
+ * event when its manager keeps crashing, {@code idle} once it recovered. A status that cannot be written
  * is logged, not thrown. Thread-safe.
  */
 final class StatusWriter {
-
-    /** Model status while its manager keeps crashing. */
-    static final String CRASHLOOP = "crashloop";
-    /** Model status once a crash-looping manager recovered. */
-    static final String IDLE = "idle";
 
     private final ModelDirectory models;
     private final ManagerEvents events;
@@ -27,23 +23,23 @@ final class StatusWriter {
         this.events = events;
     }
 
-    /** The model's manager keeps crashing: status {@value #CRASHLOOP} and a crashloop event. */
+    /** The model's manager keeps crashing: status {@code crashloop} and a crashloop event. */
     void crashloop(ModelId model, int exitCode, int crashes, Duration retryIn) {
         crashlooping.add(model);
-        write(model, CRASHLOOP);
+        write(model, ModelStatus.CRASHLOOP);
         events.crashloop(model, exitCode, crashes, retryIn);
     }
 
-    /** The model's manager no longer crash-loops: status {@value #IDLE} if it was {@value #CRASHLOOP}; true when so. */
+    /** The model's manager no longer crash-loops: status {@code idle} if it was {@code crashloop}; true when so. */
     boolean recovered(ModelId model) {
         if (!crashlooping.remove(model)) {
             return false;
         }
-        write(model, IDLE);
+        write(model, ModelStatus.IDLE);
         return true;
     }
 
-    private void write(ModelId model, String status) {
+    private void write(ModelId model, ModelStatus status) {
         try {
             models.setStatus(model, status);
         } catch (RuntimeException e) {

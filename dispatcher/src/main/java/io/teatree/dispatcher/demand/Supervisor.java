@@ -20,11 +20,6 @@ import java.util.function.Function;
  */
 public final class Supervisor implements AutoCloseable {
 
-    /** Model status while its manager keeps crashing. */
-    public static final String CRASHLOOP = StatusWriter.CRASHLOOP;
-    /** Model status once a crash-looping manager recovered. */
-    public static final String IDLE = StatusWriter.IDLE;
-
     private final Placement placement;
     private final Leadership leadership;
     private final CrashRestarts crashRestarts;

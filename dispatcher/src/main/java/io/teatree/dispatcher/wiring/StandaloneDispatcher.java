@@ -9,12 +9,13 @@ import io.teatree.dispatcher.adapter.PostgresModelDirectory;
 import io.teatree.dispatcher.demand.CrashBackoff;
 import io.teatree.dispatcher.demand.Supervisor;
 import io.teatree.dispatcher.leader.Leadership;
-import io.teatree.service.manager.ManagerEnvironment;
 import io.teatree.dispatcher.placement.local.LocalPlacement;
 import io.teatree.dispatcher.placement.local.LocalSettings;
 import io.teatree.dispatcher.placement.local.ManagerCommand;
 import io.teatree.dispatcher.placement.local.ManagerLauncher;
 import io.teatree.dispatcher.podclass.PodClasses;
+import io.teatree.protocol.control.ControlStore;
+import io.teatree.service.manager.ManagerEnvironment;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -54,7 +55,7 @@ public final class StandaloneDispatcher implements AutoCloseable {
                                              DataSource controlTables, Connection nats, Duration reconcileInterval) {
         ManagerLauncher launcher = ManagerLauncher.of(new ManagerCommand(settings, environment));
         Supervisor supervisor = new Supervisor(listener -> new LocalPlacement(launcher, settings.logDir(), settings.stopGrace(), listener),
-                new PostgresModelDirectory(controlTables), new NatsPendingWork(nats), new NatsManagerEvents(nats), Leadership.always(),
+                new PostgresModelDirectory(new ControlStore(controlTables)), new NatsPendingWork(nats), new NatsManagerEvents(nats), Leadership.always(),
                 podClasses, new CrashBackoff(Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMinutes(2)), 3,
                 settings.idleTimeout(), Clock.systemUTC());
         DemandWatch watch = new DemandWatch(nats, supervisor).start();

@@ -11,12 +11,13 @@ import io.teatree.dispatcher.demand.CrashBackoff;
 import io.teatree.dispatcher.demand.Supervisor;
 import io.teatree.dispatcher.leader.Leadership;
 import io.teatree.dispatcher.placement.ExitListener;
-import io.teatree.service.manager.ManagerEnvironment;
-import io.teatree.service.nats.NatsConfig;
-import io.teatree.service.s3.S3Config;
 import io.teatree.dispatcher.placement.ManagerTelemetry;
 import io.teatree.dispatcher.placement.Placement;
 import io.teatree.dispatcher.podclass.PodClasses;
+import io.teatree.protocol.control.ControlStore;
+import io.teatree.service.manager.ManagerEnvironment;
+import io.teatree.service.nats.NatsConfig;
+import io.teatree.service.s3.S3Config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
@@ -57,7 +58,7 @@ public class SupervisorProducer {
             placement = Placements.local(d, environment);
             leadership = Leadership.always();
         }
-        Supervisor supervisor = new Supervisor(placement, new PostgresModelDirectory(dataSource), new NatsPendingWork(nats),
+        Supervisor supervisor = new Supervisor(placement, new PostgresModelDirectory(new ControlStore(dataSource)), new NatsPendingWork(nats),
                 new NatsManagerEvents(nats), leadership, PodClasses.of(d.podClasses()),
                 new CrashBackoff(d.backoff().initial(), d.backoff().max(), d.backoff().healthyAfter()),
                 d.backoff().crashloopAfter(), d.idleTimeout(), Clock.systemUTC());

@@ -4,6 +4,7 @@ import static io.teatree.dispatcher.demand.DemandFakes.SALES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.teatree.protocol.ModelStatus;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class CrashRestartsTest {
         fakes.clock.advance(Duration.ofMillis(110));
         await().atMost(Duration.ofSeconds(5)).until(() -> placement.calls.size() == 3);
         placement.crash(SALES, 3, Duration.ofSeconds(1));
-        assertThat(fakes.statuses).containsEntry(SALES, Supervisor.CRASHLOOP);
+        assertThat(fakes.statuses).containsEntry(SALES, ModelStatus.CRASHLOOP);
         assertThat(fakes.events).containsExactly("sales crashloop 3 3");
         assertThat(crashRestarts.crashes(SALES)).isEqualTo(3);
         assertThat(crashRestarts.crashes()).isEqualTo(3);
@@ -41,7 +42,7 @@ class CrashRestartsTest {
         fakes.clock.advance(Duration.ofMillis(210));
         await().atMost(Duration.ofSeconds(5)).until(() -> placement.calls.size() == 4);
         placement.listener.exited(SALES, 0, Duration.ofMinutes(3));
-        assertThat(fakes.statuses).containsEntry(SALES, Supervisor.IDLE);
+        assertThat(fakes.statuses).containsEntry(SALES, ModelStatus.IDLE);
         assertThat(crashRestarts.crashes(SALES)).isZero();
         assertThat(crashRestarts.crashes()).as("clean exits are no crashes").isEqualTo(3);
     }
@@ -52,11 +53,11 @@ class CrashRestartsTest {
         for (int i = 0; i < 3; i++) {
             placement.crash(SALES, 1, Duration.ofSeconds(1));
         }
-        assertThat(fakes.statuses).containsEntry(SALES, Supervisor.CRASHLOOP);
+        assertThat(fakes.statuses).containsEntry(SALES, ModelStatus.CRASHLOOP);
 
         placement.crash(SALES, 1, Duration.ofMinutes(5));
         assertThat(crashRestarts.crashes(SALES)).isEqualTo(1);
-        assertThat(fakes.statuses).containsEntry(SALES, Supervisor.IDLE);
+        assertThat(fakes.statuses).containsEntry(SALES, ModelStatus.IDLE);
     }
 
     @Test

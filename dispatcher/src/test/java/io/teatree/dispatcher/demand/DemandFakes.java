@@ -4,6 +4,7 @@ import io.teatree.dispatcher.leader.Leadership;
 import io.teatree.dispatcher.podclass.PodClass;
 import io.teatree.dispatcher.podclass.PodClasses;
 import io.teatree.protocol.ModelId;
+import io.teatree.protocol.ModelStatus;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -25,7 +26,7 @@ final class DemandFakes {
     static final ModelId GHOST = ModelId.of("ghost");
 
     final Map<ModelId, String> registered = new ConcurrentHashMap<>(Map.of(SALES, "large"));
-    final Map<ModelId, String> statuses = new ConcurrentHashMap<>();
+    final Map<ModelId, ModelStatus> statuses = new ConcurrentHashMap<>();
     final Map<ModelId, Long> pending = new ConcurrentHashMap<>();
     final List<String> events = Collections.synchronizedList(new ArrayList<>());
     final AtomicBoolean leader = new AtomicBoolean(true);
@@ -44,7 +45,7 @@ final class DemandFakes {
             }
 
             @Override
-            public void setStatus(ModelId model, String status) {
+            public void setStatus(ModelId model, ModelStatus status) {
                 statuses.put(model, status);
             }
         };

@@ -4,6 +4,7 @@ import static io.teatree.dispatcher.demand.DemandFakes.SALES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.teatree.protocol.ModelId;
+import io.teatree.protocol.ModelStatus;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
@@ -21,11 +22,11 @@ class StatusWriterTest {
         assertThat(fakes.statuses).isEmpty();
 
         status.crashloop(SALES, 3, 3, Duration.ofMillis(200));
-        assertThat(fakes.statuses).containsEntry(SALES, Supervisor.CRASHLOOP);
+        assertThat(fakes.statuses).containsEntry(SALES, ModelStatus.CRASHLOOP);
         assertThat(fakes.events).containsExactly("sales crashloop 3 3");
 
         assertThat(status.recovered(SALES)).isTrue();
-        assertThat(fakes.statuses).containsEntry(SALES, Supervisor.IDLE);
+        assertThat(fakes.statuses).containsEntry(SALES, ModelStatus.IDLE);
         fakes.statuses.clear();
         assertThat(status.recovered(SALES)).isFalse();
         assertThat(fakes.statuses).isEmpty();
@@ -45,7 +46,7 @@ class StatusWriterTest {
             }
 
             @Override
-            public void setStatus(ModelId model, String status) {
+            public void setStatus(ModelId model, ModelStatus status) {
                 throw new IllegalStateException("control tables are away");
             }
         }, fakes.managerEvents());

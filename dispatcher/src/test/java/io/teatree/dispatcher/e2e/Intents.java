@@ -44,7 +44,7 @@ public final class Intents {
     private UUID submit(ModelId model, String function, ObjectNode args) throws Exception {
         UUID id = IntentIds.newId();
         IntentEnvelope envelope = new IntentEnvelope(id, model, function, args, null, Instant.now(), "e2e");
-        control.insertQueued(IntentRow.queued(id, model, function, envelope.submittedAt(), "e2e", null));
+        control.recordQueued(IntentRow.queued(id, model, function, envelope.submittedAt(), "e2e", null));
         JetStream js = nats.jetStream();
         js.publish(NatsMessage.builder().subject(Subjects.intent(model)).headers(new Headers().add("Nats-Msg-Id", id.toString()))
                 .data(Json.write(envelope)).build());

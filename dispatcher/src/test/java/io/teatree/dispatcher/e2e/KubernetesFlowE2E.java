@@ -21,7 +21,6 @@ import io.teatree.dispatcher.adapter.PostgresModelDirectory;
 import io.teatree.dispatcher.demand.CrashBackoff;
 import io.teatree.dispatcher.demand.Supervisor;
 import io.teatree.dispatcher.leader.KubernetesLeadership;
-import io.teatree.service.manager.ManagerEnvironment;
 import io.teatree.dispatcher.placement.ManagerSpec;
 import io.teatree.dispatcher.placement.kubernetes.DispatcherRbac;
 import io.teatree.dispatcher.placement.kubernetes.KubernetesPlacement;
@@ -33,6 +32,7 @@ import io.teatree.protocol.IntentStatus;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.Streams;
 import io.teatree.protocol.control.ControlStore;
+import io.teatree.service.manager.ManagerEnvironment;
 import io.teatree.testkit.TeatreeServers;
 import io.teatree.testkit.WithTeatreeServers;
 import java.nio.file.Path;
@@ -47,8 +47,8 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -180,7 +180,7 @@ class KubernetesFlowE2E {
                 Duration.ofSeconds(3), Duration.ofMillis(500), () -> Optional.ofNullable(self.get()).ifPresent(Supervisor::reconcile));
         StatefulSetFactory factory = new StatefulSetFactory(settings, environment);
         Supervisor supervisor = new Supervisor(listener -> new KubernetesPlacement(own, settings, factory, listener),
-                new PostgresModelDirectory(dataSource), new NatsPendingWork(nats), new NatsManagerEvents(nats), leadership,
+                new PostgresModelDirectory(new ControlStore(dataSource)), new NatsPendingWork(nats), new NatsManagerEvents(nats), leadership,
                 new PodClasses(Map.of("small", new PodClass("small", 2, "2Gi", "10Gi"), "medium", new PodClass("medium", 4, "4Gi", "20Gi"))),
                 new CrashBackoff(Duration.ofMillis(500), Duration.ofSeconds(4), Duration.ofMinutes(1)), 3, IDLE, Clock.systemUTC());
         self.set(supervisor);

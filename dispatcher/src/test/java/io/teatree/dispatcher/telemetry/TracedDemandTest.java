@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -26,6 +26,7 @@ import io.teatree.dispatcher.leader.Leadership;
 import io.teatree.dispatcher.podclass.PodClass;
 import io.teatree.dispatcher.podclass.PodClasses;
 import io.teatree.protocol.ModelId;
+import io.teatree.protocol.ModelStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -130,7 +131,7 @@ class TracedDemandTest {
             }
 
             @Override
-            public void setStatus(ModelId model, String status) {
+            public void setStatus(ModelId model, ModelStatus status) {
             }
         };
     }

@@ -1,10 +1,8 @@
 package io.teatree.protocol.control;
 
 import io.teatree.protocol.ModelId;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
@@ -12,7 +10,7 @@ import javax.sql.DataSource;
 /**
  * The single-writer lease of a model in {@code goal_model} (DESIGN §2.1): owner, epoch and expiry, changed
  * only by compare-and-set statements. Time is Postgres' clock, so managers on different hosts agree.
- * Thread-safe.
+ * Thread-safe; failures are {@link ControlStoreUnavailableException}s.
  */
 public class LeaseStore {
 
@@ -26,8 +24,8 @@ public class LeaseStore {
      * Takes the lease when it is free or expired (registering the model when absent) and returns the new
      * epoch, one higher than the last holder's; empty when another owner holds a live lease.
      */
-    public OptionalLong acquire(ModelId model, String owner, Duration lease) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
+    public OptionalLong acquire(ModelId model, String owner, Duration lease) {
+        return Jdbc.call(dataSource, "take the lease of " + model, c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO goal_model (id) VALUES (?) ON CONFLICT (id) DO NOTHING")) {
                 insert.setString(1, model.value());
                 insert.executeUpdate();
@@ -44,36 +42,38 @@ public class LeaseStore {
                     return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
                 }
             }
-        }
+        });
     }
 
     /**
      * Extends the lease; false when it is no longer ours (taken over, or released). A lease that expired
      * while Postgres was unreachable is still ours when nobody took it: taking it raises the epoch.
      */
-    public boolean renew(ModelId model, String owner, long epoch, Duration lease) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     UPDATE goal_model SET lease_until = now() + make_interval(secs => ?), updated_at = now()
-                     WHERE id = ? AND owner_id = ? AND owner_epoch = ?""")) {
-            ps.setDouble(1, lease.toMillis() / 1000.0);
-            ps.setString(2, model.value());
-            ps.setString(3, owner);
-            ps.setLong(4, epoch);
-            return ps.executeUpdate() == 1;
-        }
+    public boolean renew(ModelId model, String owner, long epoch, Duration lease) {
+        return Jdbc.call(dataSource, "renew the lease of " + model, c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE goal_model SET lease_until = now() + make_interval(secs => ?), updated_at = now()
+                    WHERE id = ? AND owner_id = ? AND owner_epoch = ?""")) {
+                ps.setDouble(1, lease.toMillis() / 1000.0);
+                ps.setString(2, model.value());
+                ps.setString(3, owner);
+                ps.setLong(4, epoch);
+                return ps.executeUpdate() == 1;
+            }
+        });
     }
 
     /** Gives the lease up so the next manager need not wait for expiry. */
-    public void release(ModelId model, String owner, long epoch) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     UPDATE goal_model SET owner_id = NULL, lease_until = NULL, updated_at = now()
-                     WHERE id = ? AND owner_id = ? AND owner_epoch = ?""")) {
-            ps.setString(1, model.value());
-            ps.setString(2, owner);
-            ps.setLong(3, epoch);
-            ps.executeUpdate();
-        }
+    public void release(ModelId model, String owner, long epoch) {
+        Jdbc.call(dataSource, "release the lease of " + model, c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE goal_model SET owner_id = NULL, lease_until = NULL, updated_at = now()
+                    WHERE id = ? AND owner_id = ? AND owner_epoch = ?""")) {
+                ps.setString(1, model.value());
+                ps.setString(2, owner);
+                ps.setLong(3, epoch);
+                return ps.executeUpdate();
+            }
+        });
     }
 }

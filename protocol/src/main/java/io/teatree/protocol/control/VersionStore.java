@@ -1,8 +1,11 @@
 package io.teatree.protocol.control;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.teatree.protocol.Json;
 import io.teatree.protocol.Manifest;
 import io.teatree.protocol.ModelId;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,10 +17,15 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The {@code model_version} and {@code content_index} control rows of published versions (DESIGN §4, §6).
- * Stateless and thread-safe.
+ * The {@code model_version} and {@code content_index} control rows of published versions (docs/design.md,
+ * control tables; docs/versions.md). The db-manager records a version only after its manifest is in S3; the
+ * client API reads them. Stateless and thread-safe; failures are {@link ControlStoreUnavailableException}s.
  */
 public class VersionStore {
+
+    private static final TypeReference<List<Manifest.Column>> COLUMNS = new TypeReference<>() {
+    };
+    private static final String VERSION_COLUMNS = "SELECT version, duckdb_uri, bytes, sha256, storage_version, created_at FROM model_version";
 
     private final DataSource dataSource;
 
@@ -26,81 +34,150 @@ public class VersionStore {
     }
 
     /** Records a published version, its tables and the model's {@code snapshot_version}, in one transaction. Idempotent. */
-    public void record(Manifest manifest) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement ps = c.prepareStatement("""
-                        INSERT INTO model_version (model_id, version, duckdb_uri, bytes, sha256, storage_version, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (model_id, version) DO NOTHING""")) {
+    public void record(Manifest manifest) {
+        Jdbc.inTransaction(dataSource, "record version " + manifest.version() + " of " + manifest.model(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO model_version (model_id, version, duckdb_uri, bytes, sha256, storage_version, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (model_id, version) DO NOTHING""")) {
+                ps.setString(1, manifest.model().value());
+                ps.setLong(2, manifest.version());
+                ps.setString(3, manifest.duckdb().uri());
+                ps.setLong(4, manifest.duckdb().bytes());
+                ps.setString(5, manifest.duckdb().sha256());
+                ps.setString(6, manifest.storageVersion());
+                ps.setTimestamp(7, Timestamp.from(manifest.createdAt()));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO content_index (model_id, version, table_name, row_count, parquet_uri, bytes, sha256, columns)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING""")) {
+                for (Manifest.Table t : manifest.tables()) {
                     ps.setString(1, manifest.model().value());
                     ps.setLong(2, manifest.version());
-                    ps.setString(3, manifest.duckdb().uri());
-                    ps.setLong(4, manifest.duckdb().bytes());
-                    ps.setString(5, manifest.duckdb().sha256());
-                    ps.setString(6, manifest.storageVersion());
-                    ps.setTimestamp(7, Timestamp.from(manifest.createdAt()));
-                    ps.executeUpdate();
+                    ps.setString(3, t.name());
+                    ps.setLong(4, t.rows());
+                    ps.setString(5, t.parquet().uri());
+                    ps.setLong(6, t.parquet().bytes());
+                    ps.setString(7, t.parquet().sha256());
+                    ps.setString(8, columnsJson(t.columns()));
+                    ps.addBatch();
                 }
-                try (PreparedStatement ps = c.prepareStatement("""
-                        INSERT INTO content_index (model_id, version, table_name, row_count, parquet_uri, bytes, sha256, columns)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING""")) {
-                    for (Manifest.Table t : manifest.tables()) {
-                        ps.setString(1, manifest.model().value());
-                        ps.setLong(2, manifest.version());
-                        ps.setString(3, t.name());
-                        ps.setLong(4, t.rows());
-                        ps.setString(5, t.parquet().uri());
-                        ps.setLong(6, t.parquet().bytes());
-                        ps.setString(7, t.parquet().sha256());
-                        ps.setString(8, Json.MAPPER.writeValueAsString(t.columns()));
-                        ps.addBatch();
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE goal_model SET snapshot_version = greatest(coalesce(snapshot_version, 0), ?), updated_at = now() WHERE id = ?")) {
+                ps.setLong(1, manifest.version());
+                ps.setString(2, manifest.model().value());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The numbers of a model's published versions, newest first. */
+    public List<Long> numbers(ModelId model) {
+        return Jdbc.call(dataSource, "list the versions of " + model, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT version FROM model_version WHERE model_id = ? ORDER BY version DESC")) {
+                ps.setString(1, model.value());
+                List<Long> versions = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        versions.add(rs.getLong(1));
                     }
-                    ps.executeBatch();
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new SQLException("cannot serialise columns", e);
                 }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE goal_model SET snapshot_version = greatest(coalesce(snapshot_version, 0), ?), updated_at = now() WHERE id = ?")) {
-                    ps.setLong(1, manifest.version());
-                    ps.setString(2, manifest.model().value());
-                    ps.executeUpdate();
-                }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
+                return versions;
             }
-        }
+        });
     }
 
-    /** Published versions of a model, newest first. */
-    public List<Long> versions(ModelId model) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT version FROM model_version WHERE model_id = ? ORDER BY version DESC")) {
-            ps.setString(1, model.value());
-            List<Long> versions = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    versions.add(rs.getLong(1));
+    /** The published versions of {@code model}, newest first, without their tables. */
+    public List<Manifest> versions(ModelId model) {
+        return Jdbc.call(dataSource, "list the versions of " + model, c -> {
+            try (PreparedStatement ps = c.prepareStatement(VERSION_COLUMNS + " WHERE model_id = ? ORDER BY version DESC")) {
+                ps.setString(1, model.value());
+                List<Manifest> versions = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        versions.add(version(model, rs, List.of()));
+                    }
                 }
+                return versions;
             }
-            return versions;
-        }
+        });
     }
 
-    /** The newest published version, if any. */
-    public Optional<Long> latest(ModelId model) throws SQLException {
-        return versions(model).stream().findFirst();
+    /** The newest published version number of {@code model}, if any. */
+    public Optional<Long> latest(ModelId model) {
+        return Jdbc.call(dataSource, "read the latest version of " + model, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT max(version) FROM model_version WHERE model_id = ?")) {
+                ps.setString(1, model.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long version = rs.getLong(1);
+                    return rs.wasNull() ? Optional.empty() : Optional.of(version);
+                }
+            }
+        });
+    }
+
+    /** The manifest of one published version, rebuilt from its control rows, if it is published. */
+    public Optional<Manifest> manifest(ModelId model, long version) {
+        return Jdbc.call(dataSource, "read version " + version + " of " + model, c -> {
+            List<Manifest.Table> tables = tables(c, model, version);
+            try (PreparedStatement ps = c.prepareStatement(VERSION_COLUMNS + " WHERE model_id = ? AND version = ?")) {
+                ps.setString(1, model.value());
+                ps.setLong(2, version);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(version(model, rs, tables)) : Optional.empty();
+                }
+            }
+        });
     }
 
     /** Forgets versions older than {@code keepFrom} (their files were deleted from S3). */
-    public void deleteBefore(ModelId model, long keepFrom) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM model_version WHERE model_id = ? AND version < ?")) {
+    public void deleteBefore(ModelId model, long keepFrom) {
+        Jdbc.call(dataSource, "forget old versions of " + model, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM model_version WHERE model_id = ? AND version < ?")) {
+                ps.setString(1, model.value());
+                ps.setLong(2, keepFrom);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static List<Manifest.Table> tables(Connection c, ModelId model, long version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT table_name, row_count, columns::text, parquet_uri, bytes, sha256"
+                + " FROM content_index WHERE model_id = ? AND version = ? ORDER BY table_name")) {
             ps.setString(1, model.value());
-            ps.setLong(2, keepFrom);
-            ps.executeUpdate();
+            ps.setLong(2, version);
+            List<Manifest.Table> tables = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tables.add(new Manifest.Table(rs.getString(1), rs.getLong(2), columns(rs.getString(3)),
+                            new Manifest.FileRef(rs.getString(4), rs.getLong(5), rs.getString(6))));
+                }
+            }
+            return tables;
+        }
+    }
+
+    private static Manifest version(ModelId model, ResultSet rs, List<Manifest.Table> tables) throws SQLException {
+        return new Manifest(model, rs.getLong(1), rs.getTimestamp(6).toInstant(), rs.getString(5),
+                new Manifest.FileRef(rs.getString(2), rs.getLong(3), rs.getString(4)), tables);
+    }
+
+    private static String columnsJson(List<Manifest.Column> columns) throws SQLException {
+        try {
+            return Json.MAPPER.writeValueAsString(columns);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("cannot serialise columns", e);
+        }
+    }
+
+    private static List<Manifest.Column> columns(String json) throws SQLException {
+        try {
+            return Json.MAPPER.readValue(json, COLUMNS);
+        } catch (IOException e) {
+            throw new SQLException("content_index.columns is not a column list: " + e.getMessage(), e);
         }
     }
 }

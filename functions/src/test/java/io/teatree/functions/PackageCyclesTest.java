@@ -1,0 +1,13 @@
+package io.teatree.functions;
+
+import io.teatree.testkit.PackageCycles;
+import org.junit.jupiter.api.Test;
+
+/** The built-in functions' packages, the root package included, depend on each other without cycles (main classes only). */
+class PackageCyclesTest {
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        PackageCycles.assertNone("io.teatree.functions");
+    }
+}
