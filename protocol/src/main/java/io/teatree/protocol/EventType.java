@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.teatree.functions.InvalidFieldException;
 
-/** The types of events on {@code teatree.event.<model>} (DESIGN §3). */
+/**
+ * The types of events on {@code teatree.event.<model>} (docs/design.md, names on the wire). {@code intent.accepted}
+ * and {@code intent.running} are reserved for the intent-lifecycle work (issue #21) and not published yet.
+ */
 public enum EventType {
     INTENT_ACCEPTED("intent.accepted"),
     INTENT_RUNNING("intent.running"),
@@ -12,8 +15,7 @@ public enum EventType {
     INTENT_FAILED("intent.failed"),
     SNAPSHOT_READY("snapshot.ready"),
     MANAGER_STARTED("manager.started"),
-    MANAGER_STOPPED("manager.stopped"),
-    QUERY_PAGE("query.page");
+    MANAGER_STOPPED("manager.stopped");
 
     private final String wireName;
 

@@ -25,10 +25,4 @@ public final class Subjects {
     public static String managerConsumer(ModelId model) {
         return "mgr-" + model.value();
     }
-
-    /** The model of an intent or event subject. */
-    public static ModelId modelOf(String subject) {
-        int dot = subject.lastIndexOf('.');
-        return ModelId.of(subject.substring(dot + 1));
-    }
 }
