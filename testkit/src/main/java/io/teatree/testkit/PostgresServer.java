@@ -15,22 +15,17 @@ import java.util.List;
  * port with trust authentication for the superuser {@value #USER}. As root, initdb and postgres run as the
  * {@code postgres} user, because initdb refuses root.
  */
-public final class PostgresServer implements AutoCloseable {
+public final class PostgresServer extends ServerProcess {
 
     public static final String USER = "teatree";
     public static final String DATABASE = "teatree";
 
-    private final Path dir;
-    private final int port;
-    private Process process;
-
     public PostgresServer(Path dir) {
-        this.dir = dir;
-        this.port = Ports.free();
+        super(dir);
     }
 
     public synchronized PostgresServer start() throws IOException, InterruptedException {
-        if (process != null && process.isAlive()) {
+        if (running()) {
             return this;
         }
         Path bin = Binaries.postgresBin();
@@ -45,9 +40,10 @@ public final class PostgresServer implements AutoCloseable {
                 throw new IllegalStateException("initdb failed, see " + dir.resolve("initdb.log") + ": " + Files.readString(dir.resolve("initdb.log")));
             }
         }
-        process = ChildProcesses.start(asServerUser(List.of(bin.resolve("postgres").toString(), "-D", data.toString(),
+        Process process = ChildProcesses.start(asServerUser(List.of(bin.resolve("postgres").toString(), "-D", data.toString(),
                 "-p", String.valueOf(port), "-k", dir.toString(), "-c", "listen_addresses=127.0.0.1",
                 "-c", "fsync=off", "-c", "max_connections=200")), dir.resolve("postgres.log"), dir);
+        started(process);
         Ports.await(port, process, Duration.ofSeconds(60), "postgres");
         awaitAcceptingQueries();
         if (fresh) {
@@ -95,12 +91,9 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /** Stops the server (SIGTERM: smart shutdown, then SIGKILL); the cluster stays for a later {@link #start()}. */
-    public synchronized void stop() {
-        if (process != null) {
-            ProcessHandle.of(process.pid()).ifPresent(h -> h.descendants().forEach(ProcessHandle::destroy));
-        }
-        ChildProcesses.stop(process, 10_000);
-        process = null;
+    @Override
+    public void stop() {
+        stopProcess(10_000);
     }
 
     public String jdbcUrl() {
@@ -119,16 +112,4 @@ public final class PostgresServer implements AutoCloseable {
         return "";
     }
 
-    public int port() {
-        return port;
-    }
-
-    public synchronized long pid() {
-        return process == null ? -1 : process.pid();
-    }
-
-    @Override
-    public void close() {
-        stop();
-    }
 }
