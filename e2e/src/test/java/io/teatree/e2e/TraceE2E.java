@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * One intent is one trace across processes (DESIGN §11): the client API, the dispatcher and a db-manager it
+ * One intent is one trace across processes (docs/design.md, observability): the client API, the dispatcher and a db-manager it
  * started each export to a real OTLP receiver, and the spans join through the {@code traceparent} header on the
  * NATS message. The system runs with JSON logs, as an operator would select them.
  */

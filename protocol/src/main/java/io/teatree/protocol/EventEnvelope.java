@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One event on {@code teatree.event.<model>} (DESIGN §3).
+ * One event on {@code teatree.event.<model>} (docs/design.md, names on the wire).
  *
  * @param model    the model
  * @param seq      the event's sequence in {@code TEATREE_EVENTS}; null when published, filled in by readers

@@ -9,7 +9,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * One intent as it travels on {@code teatree.intent.<model>} (DESIGN §3). Immutable; validated on
+ * One intent as it travels on {@code teatree.intent.<model>} (docs/design.md, names on the wire). Immutable; validated on
  * construction, so a decoded envelope is always complete.
  *
  * @param id          the intent id (also the message's {@code Nats-Msg-Id})

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The manifest of one published read-only version, {@code models/<m>/v<N>/manifest.json} in S3 (DESIGN §6),
+ * The manifest of one published read-only version, {@code models/<m>/v<N>/manifest.json} in S3 (docs/design.md, read-only versions),
  * written last: a version without a manifest does not exist.
  *
  * @param storageVersion the DuckDB storage compatibility version of the file (which DuckDB releases open it)

@@ -4,7 +4,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * Applies the control-table migrations ({@code classpath:db/migration}, DESIGN §4). Safe to call from
+ * Applies the control-table migrations ({@code classpath:db/migration}, docs/design.md, control tables). Safe to call from
  * several services at once: Flyway serialises on a Postgres advisory lock.
  */
 public final class Migrations {

@@ -6,7 +6,7 @@ import io.teatree.functions.PayloadFormat;
 
 /**
  * A reference to a large payload stored in S3 under {@code staging/<model>/<intentId>}: intents never
- * carry large bodies themselves (DESIGN §3).
+ * carry large bodies themselves (docs/design.md, names on the wire).
  *
  * @param uri    {@code s3://bucket/key}
  * @param format how the payload is encoded

@@ -1,6 +1,6 @@
 package io.teatree.protocol;
 
-/** Names on the wire (DESIGN §3): streams, subjects and consumers. */
+/** Names on the wire (docs/design.md, names on the wire): streams, subjects and consumers. */
 public final class Subjects {
 
     public static final String INTENTS_STREAM = "TEATREE_INTENTS";

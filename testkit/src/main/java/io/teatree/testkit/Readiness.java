@@ -7,17 +7,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
 
 /**
  * The readiness contract every service keeps (docs/operations.md): {@code /q/health/ready} is 200 {@code UP}
  * only while NATS and Postgres are reachable and 503 {@code DOWN} while either is away; {@code /q/health/live}
- * stays 200. Checked against the shared servers, which it stops and starts again.
+ * stays 200. Checked against the shared servers, which it stops and starts again. A service's test extends
+ * this class (as a {@code @QuarkusTest}); the service's base URL is Quarkus' {@code test.url}.
  */
-public final class Readiness {
+public abstract class Readiness {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private Readiness() {
+    @Test
+    void readyReflectsNatsAndPostgresHonestly() throws Exception {
+        assertFollowsNatsAndPostgres(URI.create(ConfigProvider.getConfig().getValue("test.url", String.class)));
     }
 
     /** Asserts the contract for the service at {@code base} (e.g. Quarkus' {@code test.url}). */

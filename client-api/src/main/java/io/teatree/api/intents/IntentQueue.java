@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The steps every accepted intent takes (DESIGN §1): publish to JetStream, wait for the PubAck, then record
+ * The steps every accepted intent takes (docs/design.md, the path of one intent): publish to JetStream, wait for the PubAck, then record
  * the row {@code queued} (insert-if-absent). Nothing is recorded when the publish fails. Blocking.
  */
 @ApplicationScoped

@@ -26,7 +26,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.jboss.logging.Logger;
 
 /**
- * Applies a batch of intents in ONE DuckDB transaction together with their ledger rows (DESIGN §2.3).
+ * Applies a batch of intents in ONE DuckDB transaction together with their ledger rows (docs/design.md, invariants).
  * An intent already in the ledger is not applied again. When an intent fails, the transaction is rolled
  * back and the batch retried without it; the failure is recorded in the ledger of the retried batch.
  * Each function run gets a {@code function.<name>} span under the batch's span, the runs of a rolled-back

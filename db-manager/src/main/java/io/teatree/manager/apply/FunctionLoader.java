@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
-/** Loads the built-in functions plus those in the jars of an optional functions directory (DESIGN §5). */
+/** Loads the built-in functions plus those in the jars of an optional functions directory (docs/design.md, functions). */
 public final class FunctionLoader {
 
     private static final Logger LOG = Logger.getLogger(FunctionLoader.class);

@@ -39,7 +39,7 @@ public interface ManagerConfig {
         @WithDefault("PT15S")
         Duration lease();
 
-        /** JetStream AckWait of the manager's consumer (at least 60 s by DESIGN §3). */
+        /** JetStream AckWait of the manager's consumer (at least 60 s by docs/design.md, names on the wire). */
         @WithDefault("PT60S")
         Duration ackWait();
 
@@ -63,7 +63,7 @@ public interface ManagerConfig {
         Snapshot snapshot();
     }
 
-    /** Read-only versions (DESIGN §6). */
+    /** Read-only versions (docs/design.md, read-only versions). */
     interface Snapshot {
         /** At most one snapshot per this interval. */
         @WithDefault("PT5S")

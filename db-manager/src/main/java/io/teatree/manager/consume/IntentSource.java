@@ -19,7 +19,7 @@ import java.util.List;
 
 /**
  * The manager's durable pull consumer {@code mgr-<model>} on {@code TEATREE_INTENTS}, filtered to the model's
- * subject, explicit ack, MaxAckPending = batch size (DESIGN §3). Used only by the writer thread.
+ * subject, explicit ack, MaxAckPending = batch size (docs/design.md, names on the wire). Used only by the writer thread.
  */
 public final class IntentSource implements AutoCloseable {
 

@@ -14,7 +14,7 @@ import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 /**
- * Holds the model's single-writer lease (DESIGN §2.1): takes it (waiting while another manager holds it),
+ * Holds the model's single-writer lease (docs/design.md, invariants): takes it (waiting while another manager holds it),
  * renews it every third of its length on its own thread, and reports it lost the moment a renewal finds
  * another owner. While Postgres is unreachable the lease cannot be taken by anyone else either, so the
  * writer keeps going; the file lock and epoch fencing guard the model file itself.

@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 /**
  * Keeps the Postgres control rows ({@code intent}, {@code goal_model.current_version}) in step with the ledger.
  * After each commit it records the batch in one statement; when Postgres is down it remembers the last
- * version it reported and later replays the ledger from there (DESIGN §2.7), at most every {@link #RETRY_EVERY}.
+ * version it reported and later replays the ledger from there (docs/design.md, invariants), at most every {@link #RETRY_EVERY}.
  * Writer thread only.
  */
 public final class ControlReporter {

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Reads and writes the ledger {@code _teatree.applied}, the source of truth for what was applied (DESIGN §2.3).
+ * Reads and writes the ledger {@code _teatree.applied}, the source of truth for what was applied (docs/design.md, invariants).
  * Rows are written in the same transaction as the effects. Not thread-safe (the writer's connection).
  */
 public final class Ledger {

@@ -20,7 +20,7 @@ import java.util.UUID;
 import java.util.function.IntFunction;
 
 /**
- * The manager's spans (DESIGN §11): {@code manager.batch} per batch, {@code function.<name>} per function run
+ * The manager's spans (docs/design.md, observability): {@code manager.batch} per batch, {@code function.<name>} per function run
  * inside it, {@code snapshot} per published version. When tracing is off ({@link #off}) every method returns
  * the invalid span or {@link BatchTrace#OFF} at once: no span, link or attribute is built. Methods are
  * thread-safe; each span is used by one thread at a time.

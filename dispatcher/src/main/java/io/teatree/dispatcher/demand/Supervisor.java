@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Keeps a manager running for every model with work and none for a model without (DESIGN §1, §7). A façade
+ * Keeps a manager running for every model with work and none for a model without (docs/design.md, the path of one intent, §7). A façade
  * over the parts that do it: {@link #demand} and {@link #ensure} start a manager ({@link ManagerEnsurer}),
  * {@link #reconcile} compares pending intents with placements ({@link PlacementReconciler}), and crashes
  * restart with exponential backoff ({@link CrashRestarts}), turning the model's status to {@code crashloop}

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where db-managers run (DESIGN §7): {@code local} child processes or {@code kubernetes} StatefulSets.
+ * Where db-managers run (docs/design.md, placement): {@code local} child processes or {@code kubernetes} StatefulSets.
  * At most one manager per model is asked to run at a time. Every method is thread-safe and idempotent;
  * callers serialise calls for one model (the dispatcher holds a per-model lock), calls for different models
  * may run concurrently. A manager that ends by itself is reported to the {@link ExitListener} given at

@@ -3,7 +3,7 @@ package io.teatree.dispatcher.podclass;
 import io.smallrye.config.WithDefault;
 
 /**
- * The four pod classes of DESIGN §7 ({@code teatree.dispatcher.pod-classes.<class>.cpus|memory|storage}),
+ * The four pod classes of docs/design.md, placement ({@code teatree.dispatcher.pod-classes.<class>.cpus|memory|storage}),
  * each with its seed size as default. Memory and storage are Kubernetes quantities ({@code 2Gi}).
  * The set of classes is fixed: an unknown class is a configuration error.
  */

@@ -6,20 +6,16 @@ import static org.awaitility.Awaitility.await;
 
 import io.teatree.protocol.ModelStatus;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CrashRestartsTest {
 
-    private final DemandParts parts = new DemandParts();
+    @RegisterExtension
+    final DemandParts parts = new DemandParts();
     private final DemandFakes fakes = parts.fakes;
     private final RecordingPlacement placement = parts.placement;
     private final CrashRestarts crashRestarts = parts.crashRestarts;
-
-    @AfterEach
-    void close() {
-        parts.close();
-    }
 
     @Test
     void crashesRestartWithBackoffAndRepeatedCrashesMeanCrashloop() {

@@ -1,6 +1,8 @@
 package io.teatree.dispatcher.demand;
 
 import io.teatree.protocol.ModelId;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import java.time.Duration;
 
 /**
@@ -8,7 +10,7 @@ import java.time.Duration;
  * {@link RecordingPlacement}: backoff 50 ms doubling up to 200 ms, crashloop after 3 crashes, idle timeout
  * 2 minutes.
  */
-final class DemandParts implements AutoCloseable {
+final class DemandParts implements AutoCloseable, AfterEachCallback {
 
     final DemandFakes fakes = new DemandFakes();
     final CrashBackoff backoff = new CrashBackoff(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMinutes(1));
@@ -31,6 +33,11 @@ final class DemandParts implements AutoCloseable {
 
     private EnsureResult restart(ModelId model) {
         return ensurer.ensure(model);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -10,19 +10,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ManagerEnsurerTest {
 
-    private final DemandParts parts = new DemandParts();
+    @RegisterExtension
+    final DemandParts parts = new DemandParts();
     private final DemandFakes fakes = parts.fakes;
     private final ManagerEnsurer ensurer = parts.ensurer;
-
-    @AfterEach
-    void close() {
-        parts.close();
-    }
 
     @Test
     void concurrentEnsuresStartOneManagerWithTheModelsPodClass() throws Exception {

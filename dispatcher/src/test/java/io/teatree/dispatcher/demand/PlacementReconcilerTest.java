@@ -9,20 +9,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PlacementReconcilerTest {
 
-    private final DemandParts parts = new DemandParts();
+    @RegisterExtension
+    final DemandParts parts = new DemandParts();
     private final DemandFakes fakes = parts.fakes;
     private final PlacementReconciler reconciler = parts.reconciler;
     private final RecordingPlacement placement = parts.placement;
-
-    @AfterEach
-    void close() {
-        parts.close();
-    }
 
     @Test
     void reconcileStartsEveryModelWithPendingIntents() {

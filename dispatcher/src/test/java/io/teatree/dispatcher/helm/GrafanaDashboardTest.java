@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code helm/teatree/dashboards/teatree.json}: valid Grafana 10 dashboard JSON whose queries use exactly the
- * metrics every service exports (DESIGN §11), as Prometheus names them, each of them at least once.
+ * metrics every service exports (docs/design.md, observability), as Prometheus names them, each of them at least once.
  */
 class GrafanaDashboardTest {
 

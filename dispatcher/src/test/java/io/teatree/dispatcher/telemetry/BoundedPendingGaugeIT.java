@@ -15,6 +15,7 @@ import io.teatree.protocol.Streams;
 import io.teatree.protocol.Subjects;
 import io.teatree.protocol.telemetry.LabelCap;
 import io.teatree.testkit.NatsServer;
+import io.teatree.testkit.PrometheusText;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -22,6 +22,7 @@ import io.teatree.protocol.ModelId;
 import io.teatree.protocol.Subjects;
 import io.teatree.protocol.control.ControlStore;
 import io.teatree.protocol.telemetry.LabelCap;
+import io.teatree.testkit.PrometheusText;
 import io.teatree.testkit.TeatreeTestResource;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,7 @@ import java.util.OptionalLong;
 import javax.sql.DataSource;
 
 /**
- * The single-writer lease of a model in {@code goal_model} (DESIGN §2.1): owner, epoch and expiry, changed
+ * The single-writer lease of a model in {@code goal_model} (docs/design.md, invariants): owner, epoch and expiry, changed
  * only by compare-and-set statements. Time is Postgres' clock, so managers on different hosts agree.
  * Thread-safe; failures are {@link ControlStoreUnavailableException}s.
  */

@@ -2,7 +2,7 @@ package io.teatree.protocol.telemetry;
 
 import io.opentelemetry.api.common.AttributeKey;
 
-/** Span names and attribute keys every service uses (DESIGN §11), so a trace reads the same end to end. */
+/** Span names and attribute keys every service uses (docs/design.md, observability), so a trace reads the same end to end. */
 public final class TraceAttributes {
 
     public static final String API_SUBMIT = "api.submit";

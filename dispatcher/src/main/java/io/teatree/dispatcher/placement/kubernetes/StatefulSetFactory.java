@@ -24,7 +24,7 @@ import java.util.Optional;
 
 /**
  * Builds a model's StatefulSet from the template resource {@code kubernetes/model-statefulset.yaml},
- * patching only what varies (DESIGN §7): names, labels, replicas, image, resources and DuckDB limits of the
+ * patching only what varies (docs/design.md, placement): names, labels, replicas, image, resources and DuckDB limits of the
  * pod class, the servers' addresses, Secret names, the managers' log format and OTLP endpoint (the OTLP
  * variables are left out when there is no endpoint), volume size and storage class. Stateless and thread-safe.
  */
