@@ -48,8 +48,7 @@ class CustomFunctionTest {
 
     @Test
     void theDocumentedExampleScalesAColumn() throws Exception {
-        try (ModelDb db = new ModelDb()) {
-            db.setup("CREATE TABLE goals (site VARCHAR, amount DOUBLE)", "INSERT INTO goals VALUES ('a', 10), ('b', 20)");
+        try (ModelDb db = ModelDb.open("CREATE TABLE goals (site VARCHAR, amount DOUBLE)", "INSERT INTO goals VALUES ('a', 10), ('b', 20)")) {
             ScaleFunction scale = new ScaleFunction();
 
             assertThat(db.apply(scale, "{\"table\": \"goals\", \"column\": \"amount\", \"factor\": 1.5}").get("rows").asInt()).isEqualTo(2);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.teatree.functions.FunctionContext;
 import io.teatree.functions.FunctionException;
 import io.teatree.functions.InvalidFieldException;
-import io.teatree.functions.TeatreeFunction;
 import io.teatree.functions.table.Identifiers;
 import io.teatree.functions.table.SqlErrors;
 import io.teatree.functions.table.TableName;
@@ -29,7 +28,7 @@ import tech.tablesaw.api.Table;
  * the rounding are computed with Tablesaw ({@link Allocation}); the target table (created or replaced) holds
  * the dimensions, {@code basis}, {@code share} and the allocated amount, which adds up to the total exactly.
  */
-public final class AllocateFunction implements TeatreeFunction<AllocateFunction.Args> {
+public final class AllocateFunction extends BuiltinFunction<AllocateFunction.Args> {
 
     /**
      * @param total       the goal to allocate
@@ -40,14 +39,12 @@ public final class AllocateFunction implements TeatreeFunction<AllocateFunction.
                        String timeColumn, List<String> dimensions, String measure, String totalColumn, int decimals) {
     }
 
-    @Override
-    public String name() {
-        return "allocate";
+    public AllocateFunction() {
+        super("allocate");
     }
 
     @Override
-    public Args parseArgs(JsonNode json) {
-        JsonNode args = ArgReader.object(json);
+    Args parse(JsonNode args) {
         JsonNode total = args.get("total");
         if (total == null || !total.isNumber()) {
             throw new InvalidFieldException("total", "'total' must be a number");

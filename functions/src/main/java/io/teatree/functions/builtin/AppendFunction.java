@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.teatree.functions.FunctionContext;
 import io.teatree.functions.FunctionException;
-import io.teatree.functions.TeatreeFunction;
 import io.teatree.functions.load.InlineInsert;
 import io.teatree.functions.load.RowSource;
 import io.teatree.functions.table.TableSchema;
@@ -13,21 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code append {table, rows}} or {@code append {table}} with a payload: inserts rows, in one batch. */
-public final class AppendFunction implements TeatreeFunction<RowsArgs> {
+public final class AppendFunction extends RowsFunction {
 
-    @Override
-    public String name() {
-        return "append";
-    }
-
-    @Override
-    public RowsArgs parseArgs(JsonNode args) {
-        return RowsArgs.parse(args, false);
-    }
-
-    @Override
-    public boolean acceptsPayload() {
-        return true;
+    public AppendFunction() {
+        super("append");
     }
 
     /** Small inline appends to one table with the same columns share one multi-row INSERT. */

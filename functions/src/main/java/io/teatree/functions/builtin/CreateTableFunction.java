@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.teatree.functions.FunctionContext;
 import io.teatree.functions.FunctionException;
 import io.teatree.functions.InvalidFieldException;
-import io.teatree.functions.TeatreeFunction;
 import io.teatree.functions.table.Identifiers;
 import io.teatree.functions.table.SqlErrors;
 import io.teatree.functions.table.TableName;
@@ -21,7 +20,7 @@ import java.util.Map;
 import java.util.SequencedMap;
 
 /** {@code create_table {table, columns:{name:type}, primaryKey?, ifNotExists?}}: creates a table. */
-public final class CreateTableFunction implements TeatreeFunction<CreateTableFunction.Args> {
+public final class CreateTableFunction extends BuiltinFunction<CreateTableFunction.Args> {
 
     /**
      * @param columns     column name to normalised DuckDB type, in the order given
@@ -31,14 +30,12 @@ public final class CreateTableFunction implements TeatreeFunction<CreateTableFun
     public record Args(TableName table, SequencedMap<String, String> columns, List<String> primaryKey, boolean ifNotExists) {
     }
 
-    @Override
-    public String name() {
-        return "create_table";
+    public CreateTableFunction() {
+        super("create_table");
     }
 
     @Override
-    public Args parseArgs(JsonNode json) {
-        JsonNode args = ArgReader.object(json);
+    Args parse(JsonNode args) {
         TableName table = ArgReader.table(args, "table");
         JsonNode columns = args.get("columns");
         if (columns == null || !columns.isObject() || columns.isEmpty()) {

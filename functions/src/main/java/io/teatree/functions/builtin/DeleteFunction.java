@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.teatree.functions.FunctionContext;
 import io.teatree.functions.FunctionException;
 import io.teatree.functions.InvalidFieldException;
-import io.teatree.functions.TeatreeFunction;
 import io.teatree.functions.sandbox.SqlGuard;
 import io.teatree.functions.table.SqlErrors;
 import io.teatree.functions.table.TableName;
@@ -20,7 +19,7 @@ import java.util.List;
  * checked by {@link SqlGuard#checkPredicate}; values are never spliced into it but bound to its {@code ?}
  * parameters.
  */
-public final class DeleteFunction implements TeatreeFunction<DeleteFunction.Args> {
+public final class DeleteFunction extends BuiltinFunction<DeleteFunction.Args> {
 
     /**
      * @param where  a boolean SQL expression with {@code ?} parameters
@@ -29,14 +28,12 @@ public final class DeleteFunction implements TeatreeFunction<DeleteFunction.Args
     public record Args(TableName table, String where, List<Object> params) {
     }
 
-    @Override
-    public String name() {
-        return "delete";
+    public DeleteFunction() {
+        super("delete");
     }
 
     @Override
-    public Args parseArgs(JsonNode json) {
-        JsonNode args = ArgReader.object(json);
+    Args parse(JsonNode args) {
         TableName table = ArgReader.table(args, "table");
         String where = ArgReader.text(args, "where");
         int expected = SqlGuard.checkPredicate(where, "where");

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.teatree.functions.FunctionContext;
 import io.teatree.functions.FunctionException;
 import io.teatree.functions.InvalidFieldException;
-import io.teatree.functions.TeatreeFunction;
 import io.teatree.functions.sandbox.SqlGuard;
 import io.teatree.functions.table.Identifiers;
 import io.teatree.functions.table.TableName;
@@ -21,7 +20,7 @@ import java.util.Set;
  * replaced). {@code ${param}} placeholders take the validated scalar params as SQL literals. Each stage must
  * be a single read-only query ({@link SqlGuard#checkReadOnly}): DDL or DML inside a stage is refused.
  */
-public final class PipelineFunction implements TeatreeFunction<PipelineFunction.Args> {
+public final class PipelineFunction extends BuiltinFunction<PipelineFunction.Args> {
 
     /** @param sql the stage's query with params already substituted */
     public record Stage(String name, String sql) {
@@ -30,14 +29,12 @@ public final class PipelineFunction implements TeatreeFunction<PipelineFunction.
     public record Args(List<Stage> stages, TableName target) {
     }
 
-    @Override
-    public String name() {
-        return "pipeline";
+    public PipelineFunction() {
+        super("pipeline");
     }
 
     @Override
-    public Args parseArgs(JsonNode json) {
-        JsonNode args = ArgReader.object(json);
+    Args parse(JsonNode args) {
         TableName target = ArgReader.table(args, "target");
         Map<String, String> params = PipelineParams.parse(args.get("params"));
         JsonNode given = ArgReader.array(args, "stages");

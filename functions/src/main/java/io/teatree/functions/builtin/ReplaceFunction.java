@@ -3,7 +3,6 @@ package io.teatree.functions.builtin;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.teatree.functions.FunctionContext;
 import io.teatree.functions.FunctionException;
-import io.teatree.functions.TeatreeFunction;
 import io.teatree.functions.load.RowSource;
 import io.teatree.functions.table.TableSchema;
 
@@ -11,21 +10,10 @@ import io.teatree.functions.table.TableSchema;
  * {@code replace {table, rows}} or with a payload: deletes every row of the table and inserts the new ones,
  * inside the intent's transaction, so readers see either the old or the new contents.
  */
-public final class ReplaceFunction implements TeatreeFunction<RowsArgs> {
+public final class ReplaceFunction extends RowsFunction {
 
-    @Override
-    public String name() {
-        return "replace";
-    }
-
-    @Override
-    public RowsArgs parseArgs(JsonNode args) {
-        return RowsArgs.parse(args, false);
-    }
-
-    @Override
-    public boolean acceptsPayload() {
-        return true;
+    public ReplaceFunction() {
+        super("replace");
     }
 
     @Override

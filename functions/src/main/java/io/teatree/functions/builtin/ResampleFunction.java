@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.teatree.functions.FunctionContext;
 import io.teatree.functions.FunctionException;
 import io.teatree.functions.InvalidFieldException;
-import io.teatree.functions.TeatreeFunction;
 import io.teatree.functions.table.Column;
 import io.teatree.functions.table.Identifiers;
 import io.teatree.functions.table.TableName;
@@ -22,7 +21,7 @@ import java.util.regex.Pattern;
  * source's rows by {@code time_bucket(every, timeColumn)} (and the groupBy columns) and writes one row per
  * bucket to the target, which is created or replaced. The bucket column keeps the time column's name.
  */
-public final class ResampleFunction implements TeatreeFunction<ResampleFunction.Args> {
+public final class ResampleFunction extends BuiltinFunction<ResampleFunction.Args> {
 
     private static final Pattern EVERY = Pattern.compile(
             "^\\d{1,6} (microsecond|millisecond|second|minute|hour|day|week|month|quarter|year)s?$");
@@ -36,14 +35,12 @@ public final class ResampleFunction implements TeatreeFunction<ResampleFunction.
                        List<Aggregation> aggregations, List<String> groupBy) {
     }
 
-    @Override
-    public String name() {
-        return "resample";
+    public ResampleFunction() {
+        super("resample");
     }
 
     @Override
-    public Args parseArgs(JsonNode json) {
-        JsonNode args = ArgReader.object(json);
+    Args parse(JsonNode args) {
         TableName source = ArgReader.table(args, "source");
         TableName target = ArgReader.table(args, "target");
         String time = ArgReader.identifier(args, "timeColumn");

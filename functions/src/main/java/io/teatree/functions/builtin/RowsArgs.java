@@ -13,8 +13,8 @@ import java.util.List;
  */
 public record RowsArgs(TableName table, JsonNode rows, List<String> key) {
 
-    static RowsArgs parse(JsonNode json, boolean withKey) {
-        JsonNode args = ArgReader.object(json);
+    /** Reads the fields of an arguments object, and the key columns when {@code withKey}. */
+    static RowsArgs parse(JsonNode args, boolean withKey) {
         return new RowsArgs(ArgReader.table(args, "table"), ArgReader.rows(args),
                 withKey ? ArgReader.identifiers(args, "key", true) : List.of());
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.teatree.functions.FunctionContext;
 import io.teatree.functions.FunctionException;
 import io.teatree.functions.InvalidFieldException;
-import io.teatree.functions.TeatreeFunction;
 import io.teatree.functions.sandbox.SqlGuard;
 import io.teatree.protocol.Json;
 import io.teatree.protocol.ProblemType;
@@ -18,15 +17,14 @@ import java.util.List;
  * checked by {@link SqlGuard#check} when the intent is parsed and again before it runs (arguments built
  * without {@link #parseArgs} fail with {@code sandbox-violation}), and runs on the sandboxed connection.
  */
-public final class SqlFunction implements TeatreeFunction<SqlFunction.Args> {
+public final class SqlFunction extends BuiltinFunction<SqlFunction.Args> {
 
     /** @param statements one statement per string */
     public record Args(List<String> statements) {
     }
 
-    @Override
-    public String name() {
-        return "sql";
+    public SqlFunction() {
+        super("sql");
     }
 
     @Override
@@ -35,8 +33,8 @@ public final class SqlFunction implements TeatreeFunction<SqlFunction.Args> {
     }
 
     @Override
-    public Args parseArgs(JsonNode json) {
-        JsonNode given = ArgReader.array(ArgReader.object(json), "statements");
+    Args parse(JsonNode args) {
+        JsonNode given = ArgReader.array(args, "statements");
         List<String> statements = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {
             String field = "statements[" + i + "]";

@@ -3,7 +3,6 @@ package io.teatree.functions.builtin;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.teatree.functions.FunctionContext;
 import io.teatree.functions.FunctionException;
-import io.teatree.functions.TeatreeFunction;
 import io.teatree.functions.load.RowSource;
 import io.teatree.functions.table.Column;
 import io.teatree.functions.table.Identifiers;
@@ -20,21 +19,16 @@ import java.util.stream.Collectors;
  * columns. Either way one statement in the intent's transaction; when a key appears more than once in the
  * rows, the last row wins. Rows whose key has a NULL never match an existing row.
  */
-public final class UpsertFunction implements TeatreeFunction<RowsArgs> {
+public final class UpsertFunction extends RowsFunction {
 
-    @Override
-    public String name() {
-        return "upsert";
+    public UpsertFunction() {
+        super("upsert");
     }
 
+    /** The table, the rows and the key columns. */
     @Override
-    public RowsArgs parseArgs(JsonNode args) {
+    RowsArgs parse(JsonNode args) {
         return RowsArgs.parse(args, true);
-    }
-
-    @Override
-    public boolean acceptsPayload() {
-        return true;
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.teatree.functions.table;
 
 import io.teatree.functions.FunctionException;
 import io.teatree.protocol.ProblemType;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,29 +23,18 @@ public record TableSchema(TableName name, List<Column> columns) {
 
     /** Reads the schema of {@code table}, or empty when it does not exist. */
     public static Optional<TableSchema> find(Connection connection, TableName table) throws SQLException {
-        String schemaFilter = table.schema() == null ? "current_schema()" : "?";
-        String sql = "SELECT schema_name, table_name, column_name, data_type, is_nullable, column_default IS NOT NULL"
-                + " FROM duckdb_columns() WHERE database_name = current_database() AND lower(schema_name) = lower(" + schemaFilter + ")"
-                + " AND lower(table_name) = lower(?) ORDER BY column_index";
-        List<Column> columns = new ArrayList<>();
-        TableName stored = null;
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            int i = 1;
-            if (table.schema() != null) {
-                ps.setString(i++, table.schema());
-            }
-            ps.setString(i, table.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    stored = new TableName(table.schema() == null ? null : rs.getString(1), rs.getString(2));
-                    columns.add(new Column(rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getBoolean(6)));
-                }
-            }
+        record Found(TableName table, Column column) {
         }
-        if (stored == null) {
+        String sql = "SELECT schema_name, table_name, column_name, data_type, is_nullable, column_default IS NOT NULL"
+                + " FROM duckdb_columns() WHERE database_name = current_database() AND " + schemaIs(table)
+                + " AND lower(table_name) = lower(?) ORDER BY column_index";
+        List<Found> found = query(connection, table, sql,
+                rs -> new Found(new TableName(table.schema() == null ? null : rs.getString(1), rs.getString(2)),
+                        new Column(rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getBoolean(6))));
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new TableSchema(stored, List.copyOf(columns)));
+        return Optional.of(new TableSchema(found.getFirst().table(), found.stream().map(Found::column).toList()));
     }
 
     /** Reads the schema of {@code table}, failing with {@code unknown-table} naming {@code field}. */
@@ -79,10 +67,22 @@ public record TableSchema(TableName name, List<Column> columns) {
 
     /** The primary key and unique constraints, each a list of column names. */
     private static List<List<String>> uniqueKeys(Connection connection, TableName table) throws SQLException {
-        List<List<String>> keys = new ArrayList<>();
         String sql = "SELECT constraint_column_names FROM duckdb_constraints() WHERE database_name = current_database()"
-                + " AND lower(schema_name) = lower(" + (table.schema() == null ? "current_schema()" : "?") + ")"
-                + " AND table_name = ? AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')";
+                + " AND " + schemaIs(table) + " AND table_name = ? AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')";
+        return query(connection, table, sql, rs -> Arrays.stream((Object[]) rs.getArray(1).getArray()).map(String::valueOf).toList());
+    }
+
+    /** The catalog condition on {@code schema_name}: the table's schema when it names one, else the current schema. */
+    private static String schemaIs(TableName table) {
+        return "lower(schema_name) = lower(" + (table.schema() == null ? "current_schema()" : "?") + ")";
+    }
+
+    /**
+     * Runs a catalog query about {@code table} whose parameters are the table's schema (only when it names one)
+     * and then its name; returns each row read by {@code row}.
+     */
+    private static <T> List<T> query(Connection connection, TableName table, String sql, CatalogRow<T> row) throws SQLException {
+        List<T> rows = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             int i = 1;
             if (table.schema() != null) {
@@ -91,11 +91,16 @@ public record TableSchema(TableName name, List<Column> columns) {
             ps.setString(i, table.name());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Array array = rs.getArray(1);
-                    keys.add(Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList());
+                    rows.add(row.read(rs));
                 }
             }
         }
-        return List.copyOf(keys);
+        return List.copyOf(rows);
+    }
+
+    /** Reads one row of a catalog query. */
+    @FunctionalInterface
+    private interface CatalogRow<T> {
+        T read(ResultSet rs) throws SQLException;
     }
 }

@@ -7,30 +7,20 @@ import io.teatree.functions.FunctionException;
 import io.teatree.functions.InvalidFieldException;
 import io.teatree.functions.testing.ModelDb;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AllocateFunctionTest {
 
     private final AllocateFunction allocate = new AllocateFunction();
-    private ModelDb db;
 
-    @BeforeEach
-    void open() throws Exception {
-        db = new ModelDb();
-        db.setup("CREATE TABLE sales (day DATE, site VARCHAR, product VARCHAR, revenue DECIMAL(12,2))",
-                "INSERT INTO sales VALUES"
-                        + " ('2023-01-15', 'north', 'tea', 300), ('2023-02-10', 'north', 'tea', 200),"
-                        + " ('2023-01-20', 'north', 'coffee', 250), ('2023-03-31', 'south', 'tea', 150),"
-                        + " ('2023-02-01', 'south', 'coffee', 100),"
-                        + " ('2022-12-31', 'north', 'tea', 9999), ('2023-04-01', 'south', 'tea', 9999)");
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        db.close();
-    }
+    @RegisterExtension
+    final ModelDb db = ModelDb.with("CREATE TABLE sales (day DATE, site VARCHAR, product VARCHAR, revenue DECIMAL(12,2))",
+            "INSERT INTO sales VALUES"
+                    + " ('2023-01-15', 'north', 'tea', 300), ('2023-02-10', 'north', 'tea', 200),"
+                    + " ('2023-01-20', 'north', 'coffee', 250), ('2023-03-31', 'south', 'tea', 150),"
+                    + " ('2023-02-01', 'south', 'coffee', 100),"
+                    + " ('2022-12-31', 'north', 'tea', 9999), ('2023-04-01', 'south', 'tea', 9999)");
 
     @Test
     void allocatesTheGoalInProportionToTheBasisPeriod() throws Exception {

@@ -7,25 +7,15 @@ import io.teatree.functions.FunctionException;
 import io.teatree.functions.InvalidFieldException;
 import io.teatree.functions.testing.ModelDb;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AppendFunctionTest {
 
     private final AppendFunction append = new AppendFunction();
-    private ModelDb db;
 
-    @BeforeEach
-    void open() throws Exception {
-        db = new ModelDb();
-        db.setup("CREATE TABLE sales (id BIGINT PRIMARY KEY, site VARCHAR NOT NULL, amount DECIMAL(10,2), day DATE, note VARCHAR DEFAULT 'none')");
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        db.close();
-    }
+    @RegisterExtension
+    final ModelDb db = ModelDb.with("CREATE TABLE sales (id BIGINT PRIMARY KEY, site VARCHAR NOT NULL, amount DECIMAL(10,2), day DATE, note VARCHAR DEFAULT 'none')");
 
     @Test
     void appendsInlineRowsWithExactValues() throws Exception {

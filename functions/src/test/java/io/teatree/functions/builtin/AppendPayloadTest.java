@@ -21,9 +21,8 @@ import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,19 +39,10 @@ class AppendPayloadTest {
 
     @TempDir
     Path dir;
-    private ModelDb db;
     private final AppendFunction append = new AppendFunction();
 
-    @BeforeEach
-    void open() throws Exception {
-        db = new ModelDb();
-        db.setup("CREATE TABLE sales (id BIGINT PRIMARY KEY, site VARCHAR NOT NULL, amount DECIMAL(10,2), day DATE)");
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        db.close();
-    }
+    @RegisterExtension
+    final ModelDb db = ModelDb.with("CREATE TABLE sales (id BIGINT PRIMARY KEY, site VARCHAR NOT NULL, amount DECIMAL(10,2), day DATE)");
 
     @ParameterizedTest
     @ValueSource(strings = {"csv", "ndjson", "json", "parquet"})

@@ -7,26 +7,16 @@ import io.teatree.functions.FunctionException;
 import io.teatree.functions.InvalidFieldException;
 import io.teatree.functions.testing.ModelDb;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DeleteFunctionTest {
 
     private final DeleteFunction delete = new DeleteFunction();
-    private ModelDb db;
 
-    @BeforeEach
-    void open() throws Exception {
-        db = new ModelDb();
-        db.setup("CREATE TABLE sales (id INTEGER, site VARCHAR, amount DOUBLE)",
-                "INSERT INTO sales VALUES (1, 'north', 10), (2, 'north', 50), (3, 'o''hara', 70), (4, 'south', 5)");
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        db.close();
-    }
+    @RegisterExtension
+    final ModelDb db = ModelDb.with("CREATE TABLE sales (id INTEGER, site VARCHAR, amount DOUBLE)",
+            "INSERT INTO sales VALUES (1, 'north', 10), (2, 'north', 50), (3, 'o''hara', 70), (4, 'south', 5)");
 
     @Test
     void deletesTheRowsMatchingABoundPredicate() throws Exception {

@@ -7,27 +7,17 @@ import io.teatree.functions.FunctionException;
 import io.teatree.functions.InvalidFieldException;
 import io.teatree.functions.testing.ModelDb;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PipelineFunctionTest {
 
     private final PipelineFunction pipeline = new PipelineFunction();
-    private ModelDb db;
 
-    @BeforeEach
-    void open() throws Exception {
-        db = new ModelDb();
-        db.setup("CREATE TABLE sales (site VARCHAR, product VARCHAR, amount DOUBLE, day DATE)",
-                "INSERT INTO sales VALUES ('north', 'tea', 10, '2024-01-05'), ('north', 'tea', 5, '2024-02-01'),"
-                        + " ('south', 'tea', 7, '2024-01-09'), ('o''hara', 'cocoa', 3, '2024-01-10')");
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        db.close();
-    }
+    @RegisterExtension
+    final ModelDb db = ModelDb.with("CREATE TABLE sales (site VARCHAR, product VARCHAR, amount DOUBLE, day DATE)",
+            "INSERT INTO sales VALUES ('north', 'tea', 10, '2024-01-05'), ('north', 'tea', 5, '2024-02-01'),"
+                    + " ('south', 'tea', 7, '2024-01-09'), ('o''hara', 'cocoa', 3, '2024-01-10')");
 
     @Test
     void chainsNamedStagesWithParametersIntoTheTarget() throws Exception {

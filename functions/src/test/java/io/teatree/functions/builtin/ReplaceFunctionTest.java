@@ -6,26 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.teatree.functions.FunctionException;
 import io.teatree.functions.testing.ModelDb;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ReplaceFunctionTest {
 
     private final ReplaceFunction replace = new ReplaceFunction();
-    private ModelDb db;
 
-    @BeforeEach
-    void open() throws Exception {
-        db = new ModelDb();
-        db.setup("CREATE TABLE prices (product VARCHAR PRIMARY KEY, price DECIMAL(8,2))",
-                "INSERT INTO prices VALUES ('tea', 3.50), ('coffee', 4.00)");
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        db.close();
-    }
+    @RegisterExtension
+    final ModelDb db = ModelDb.with("CREATE TABLE prices (product VARCHAR PRIMARY KEY, price DECIMAL(8,2))",
+            "INSERT INTO prices VALUES ('tea', 3.50), ('coffee', 4.00)");
 
     @Test
     void replacesEveryRow() throws Exception {

@@ -7,27 +7,17 @@ import io.teatree.functions.FunctionException;
 import io.teatree.functions.InvalidFieldException;
 import io.teatree.functions.testing.ModelDb;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ResampleFunctionTest {
 
     private final ResampleFunction resample = new ResampleFunction();
-    private ModelDb db;
 
-    @BeforeEach
-    void open() throws Exception {
-        db = new ModelDb();
-        db.setup("CREATE TABLE readings (ts TIMESTAMP, site VARCHAR, kwh DOUBLE)",
-                "INSERT INTO readings VALUES ('2024-03-01 00:10', 'a', 1.5), ('2024-03-01 00:50', 'a', 2.5),"
-                        + " ('2024-03-01 01:20', 'a', 4), ('2024-03-01 00:30', 'b', 10)");
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        db.close();
-    }
+    @RegisterExtension
+    final ModelDb db = ModelDb.with("CREATE TABLE readings (ts TIMESTAMP, site VARCHAR, kwh DOUBLE)",
+            "INSERT INTO readings VALUES ('2024-03-01 00:10', 'a', 1.5), ('2024-03-01 00:50', 'a', 2.5),"
+                    + " ('2024-03-01 01:20', 'a', 4), ('2024-03-01 00:30', 'b', 10)");
 
     @Test
     void bucketsAndAggregatesIntoTheTarget() throws Exception {

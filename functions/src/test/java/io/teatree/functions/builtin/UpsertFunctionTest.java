@@ -11,29 +11,19 @@ import io.teatree.functions.testing.ModelDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class UpsertFunctionTest {
 
     private final UpsertFunction upsert = new UpsertFunction();
-    private ModelDb db;
 
-    @BeforeEach
-    void open() throws Exception {
-        db = new ModelDb();
-        db.setup("CREATE TABLE goals (site VARCHAR, product VARCHAR, amount DECIMAL(10,2), note VARCHAR, PRIMARY KEY (site, product))",
-                "INSERT INTO goals VALUES ('north', 'tea', 10, 'keep'), ('south', 'tea', 20, 'keep')",
-                "CREATE TABLE plain (id INTEGER, amount INTEGER)",
-                "INSERT INTO plain VALUES (1, 100), (2, 200)");
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        db.close();
-    }
+    @RegisterExtension
+    final ModelDb db = ModelDb.with("CREATE TABLE goals (site VARCHAR, product VARCHAR, amount DECIMAL(10,2), note VARCHAR, PRIMARY KEY (site, product))",
+            "INSERT INTO goals VALUES ('north', 'tea', 10, 'keep'), ('south', 'tea', 20, 'keep')",
+            "CREATE TABLE plain (id INTEGER, amount INTEGER)",
+            "INSERT INTO plain VALUES (1, 100), (2, 200)");
 
     @Test
     void updatesExistingKeysAndInsertsNewOnesWithOnConflict() throws Exception {

@@ -36,7 +36,7 @@ class FunctionRegistryTest {
 
     @Test
     void snapshotOnlyAsksTheManagerForASnapshot() throws Exception {
-        try (ModelDb db = new ModelDb()) {
+        try (ModelDb db = ModelDb.open()) {
             TeatreeFunction<?> snapshot = FunctionRegistry.load(getClass().getClassLoader()).get("snapshot");
 
             assertThat(db.apply(snapshot, "{}").toString()).isEqualTo("{\"snapshot\":\"requested\"}");

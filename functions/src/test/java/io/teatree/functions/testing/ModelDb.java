@@ -18,21 +18,57 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A model database for tests, set up as the db-manager does it: an in-memory DuckDB, locked with
  * {@link Sandbox#lock}, functions applied inside a transaction that is committed on success and rolled back
  * on failure. Checks that every function returns all the Arrow memory it took.
+ *
+ * <p>As a JUnit extension, {@code @RegisterExtension final ModelDb db = ModelDb.with("CREATE TABLE ...")} gives
+ * each test a fresh database: opened and set up before the test, closed after it. A test that wants one of
+ * its own takes it from {@link #open} and closes it.
  */
-public final class ModelDb implements AutoCloseable {
+public final class ModelDb implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
 
-    private final Connection connection;
-    private final BufferAllocator allocator = new RootAllocator();
+    private final List<String> setup;
+    private Connection connection;
+    private BufferAllocator allocator;
 
-    public ModelDb() throws SQLException {
+    private ModelDb(List<String> setup) {
+        this.setup = setup;
+    }
+
+    /** A database for each test, set up with {@code setup} (trusted SQL) before the test and closed after it. */
+    public static ModelDb with(String... setup) {
+        return new ModelDb(List.of(setup));
+    }
+
+    /** An open database, set up with {@code setup} (trusted SQL); the caller closes it. */
+    public static ModelDb open(String... setup) throws SQLException {
+        ModelDb db = with(setup);
+        db.connect();
+        return db;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws SQLException {
+        connect();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws SQLException {
+        close();
+    }
+
+    private void connect() throws SQLException {
+        allocator = new RootAllocator();
         connection = DriverManager.getConnection("jdbc:duckdb:");
         Sandbox.lock(connection);
         connection.setAutoCommit(false);
+        setup(setup.toArray(String[]::new));
     }
 
     public Connection connection() {
@@ -136,9 +172,16 @@ public final class ModelDb implements AutoCloseable {
         };
     }
 
+    /** Closes the connection, then the allocator (which fails if Arrow memory is still taken). */
     @Override
     public void close() throws SQLException {
-        connection.close();
-        allocator.close();
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+        if (allocator != null) {
+            allocator.close();
+            allocator = null;
+        }
     }
 }
