@@ -1,9 +1,7 @@
 package io.teatree.protocol.control;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -24,55 +22,30 @@ public class ApiKeyStore {
 
     /** The live (not revoked) key whose secret hashes to {@code sha256}. */
     public Optional<ApiKeyRow> findLive(String sha256) {
-        return Jdbc.call(dataSource, "check an API key", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM api_key WHERE secret_sha256 = ? AND revoked_at IS NULL")) {
-                ps.setString(1, sha256);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(row(rs)) : Optional.empty();
-                }
-            }
-        });
+        return Jdbc.first(dataSource, "check an API key", "SELECT " + COLUMNS + " FROM api_key WHERE secret_sha256 = ? AND revoked_at IS NULL",
+                ps -> ps.setString(1, sha256), ApiKeyStore::row);
     }
 
     /** Stores a new key; {@code role} and {@code modelPattern} are validated by the caller. */
     public ApiKeyRow create(String id, String sha256, String role, String modelPattern) {
-        return Jdbc.call(dataSource, "create an API key", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO api_key (id, secret_sha256, role, model_pattern) VALUES (?, ?, ?, ?) RETURNING " + COLUMNS)) {
-                ps.setString(1, id);
-                ps.setString(2, sha256);
-                ps.setString(3, role);
-                ps.setString(4, modelPattern);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return row(rs);
-                }
-            }
-        });
+        return Jdbc.first(dataSource, "create an API key",
+                "INSERT INTO api_key (id, secret_sha256, role, model_pattern) VALUES (?, ?, ?, ?) RETURNING " + COLUMNS, ps -> {
+                    ps.setString(1, id);
+                    ps.setString(2, sha256);
+                    ps.setString(3, role);
+                    ps.setString(4, modelPattern);
+                }, ApiKeyStore::row).orElseThrow();
     }
 
     /** All keys, revoked ones included, in id order. */
     public List<ApiKeyRow> list() {
-        return Jdbc.call(dataSource, "list API keys", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM api_key ORDER BY id");
-                 ResultSet rs = ps.executeQuery()) {
-                List<ApiKeyRow> keys = new ArrayList<>();
-                while (rs.next()) {
-                    keys.add(row(rs));
-                }
-                return keys;
-            }
-        });
+        return Jdbc.list(dataSource, "list API keys", "SELECT " + COLUMNS + " FROM api_key ORDER BY id", ps -> { }, ApiKeyStore::row);
     }
 
     /** Revokes a key; false when there is no live key with that id. */
     public boolean revoke(String id) {
-        return Jdbc.call(dataSource, "revoke an API key", c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE api_key SET revoked_at = now() WHERE id = ? AND revoked_at IS NULL")) {
-                ps.setString(1, id);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return Jdbc.update(dataSource, "revoke an API key", "UPDATE api_key SET revoked_at = now() WHERE id = ? AND revoked_at IS NULL",
+                ps -> ps.setString(1, id)) == 1;
     }
 
     private static ApiKeyRow row(ResultSet rs) throws SQLException {

@@ -3,13 +3,10 @@ package io.teatree.protocol.control;
 import io.teatree.protocol.IntentStatus;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.ModelStatus;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,66 +31,37 @@ public class ControlStore {
 
     /** Registers a model; false when it already exists. */
     public boolean createModel(ModelId id, String podClass) {
-        return Jdbc.call(dataSource, "register model " + id, c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO goal_model (id, pod_class) VALUES (?, ?) ON CONFLICT (id) DO NOTHING")) {
-                ps.setString(1, id.value());
-                ps.setString(2, podClass);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return Jdbc.update(dataSource, "register model " + id, "INSERT INTO goal_model (id, pod_class) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
+                ps -> {
+                    ps.setString(1, id.value());
+                    ps.setString(2, podClass);
+                }) == 1;
     }
 
     public Optional<ModelRow> model(ModelId id) {
-        return Jdbc.call(dataSource, "read model " + id, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + MODEL_COLUMNS + " FROM goal_model WHERE id = ?")) {
-                ps.setString(1, id.value());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(modelRow(rs)) : Optional.empty();
-                }
-            }
-        });
+        return Jdbc.first(dataSource, "read model " + id, "SELECT " + MODEL_COLUMNS + " FROM goal_model WHERE id = ?",
+                ps -> ps.setString(1, id.value()), ControlStore::modelRow);
     }
 
     /** Models in id order, at most {@code limit}, after {@code afterId} (null for the first page). */
     public List<ModelRow> models(String afterId, int limit) {
-        return Jdbc.call(dataSource, "list models", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + MODEL_COLUMNS + " FROM goal_model WHERE id > ? ORDER BY id LIMIT ?")) {
-                ps.setString(1, afterId == null ? "" : afterId);
-                ps.setInt(2, limit);
-                List<ModelRow> rows = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(modelRow(rs));
-                    }
-                }
-                return rows;
-            }
-        });
+        return Jdbc.list(dataSource, "list models", "SELECT " + MODEL_COLUMNS + " FROM goal_model WHERE id > ? ORDER BY id LIMIT ?", ps -> {
+            ps.setString(1, afterId == null ? "" : afterId);
+            ps.setInt(2, limit);
+        }, ControlStore::modelRow);
     }
 
     /** Which of {@code models} are registered. */
     public Set<ModelId> registered(Collection<ModelId> models) {
-        return Jdbc.call(dataSource, "read registered models", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM goal_model WHERE id = ANY (?)")) {
-                ps.setArray(1, c.createArrayOf("text", models.stream().map(ModelId::value).toArray()));
-                Set<ModelId> found = new HashSet<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(ModelId.of(rs.getString(1)));
-                    }
-                }
-                return found;
-            }
-        });
+        return Set.copyOf(Jdbc.call(dataSource, "read registered models", c -> Jdbc.list(c, "SELECT id FROM goal_model WHERE id = ANY (?)",
+                ps -> ps.setArray(1, c.createArrayOf("text", models.stream().map(ModelId::value).toArray())),
+                rs -> ModelId.of(rs.getString(1)))));
     }
 
     public void setModelStatus(ModelId id, ModelStatus status) {
-        Jdbc.call(dataSource, "set the status of " + id, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE goal_model SET status = ?, updated_at = now() WHERE id = ?")) {
-                ps.setString(1, status.wireName());
-                ps.setString(2, id.value());
-                return ps.executeUpdate();
-            }
+        Jdbc.update(dataSource, "set the status of " + id, "UPDATE goal_model SET status = ?, updated_at = now() WHERE id = ?", ps -> {
+            ps.setString(1, status.wireName());
+            ps.setString(2, id.value());
         });
     }
 
@@ -103,65 +71,42 @@ public class ControlStore {
      */
     public boolean recordQueued(IntentRow row) {
         return Jdbc.call(dataSource, "record intent " + row.id(), c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO intent (id, model_id, function, status, submitted_at, requester, request_hash)"
-                    + " VALUES (?, ?, ?, 'queued', ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
-                ps.setObject(1, row.id());
-                ps.setString(2, row.model().value());
-                ps.setString(3, row.function());
-                ps.setTimestamp(4, Sql.timestamp(row.submittedAt()));
-                ps.setString(5, row.requester());
-                ps.setString(6, row.requestHash());
-                if (ps.executeUpdate() == 1) {
-                    return true;
-                }
-            }
-            if (row.requestHash() != null) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE intent SET request_hash = ? WHERE id = ? AND request_hash IS NULL")) {
+            int inserted = Jdbc.update(c, "INSERT INTO intent (id, model_id, function, status, submitted_at, requester, request_hash)"
+                    + " VALUES (?, ?, ?, 'queued', ?, ?, ?) ON CONFLICT (id) DO NOTHING", ps -> {
+                        ps.setObject(1, row.id());
+                        ps.setString(2, row.model().value());
+                        ps.setString(3, row.function());
+                        ps.setTimestamp(4, Sql.timestamp(row.submittedAt()));
+                        ps.setString(5, row.requester());
+                        ps.setString(6, row.requestHash());
+                    });
+            if (inserted == 0 && row.requestHash() != null) {
+                Jdbc.update(c, "UPDATE intent SET request_hash = ? WHERE id = ? AND request_hash IS NULL", ps -> {
                     ps.setString(1, row.requestHash());
                     ps.setObject(2, row.id());
-                    ps.executeUpdate();
-                }
+                });
             }
-            return false;
+            return inserted == 1;
         });
     }
 
     public Optional<IntentRow> intent(UUID id) {
-        return Jdbc.call(dataSource, "read intent " + id, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + INTENT_COLUMNS + " FROM intent WHERE id = ?")) {
-                ps.setObject(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(intentRow(rs)) : Optional.empty();
-                }
-            }
-        });
+        return Jdbc.first(dataSource, "read intent " + id, "SELECT " + INTENT_COLUMNS + " FROM intent WHERE id = ?",
+                ps -> ps.setObject(1, id), ControlStore::intentRow);
     }
 
     /** Counts a model's intents by status. */
     public long countIntents(ModelId model, IntentStatus status) {
-        return Jdbc.call(dataSource, "count the intents of " + model, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM intent WHERE model_id = ? AND status = ?")) {
-                ps.setString(1, model.value());
-                ps.setString(2, status.wireName());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+        return Jdbc.first(dataSource, "count the intents of " + model, "SELECT count(*) FROM intent WHERE model_id = ? AND status = ?", ps -> {
+            ps.setString(1, model.value());
+            ps.setString(2, status.wireName());
+        }, rs -> rs.getLong(1)).orElse(0L);
     }
 
     /** When the model's last intent finished, if any did. */
     public Optional<Instant> lastFinished(ModelId model) {
-        return Jdbc.call(dataSource, "read the last finished intent of " + model, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT max(finished_at) FROM intent WHERE model_id = ?")) {
-                ps.setString(1, model.value());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return Optional.ofNullable(Sql.instant(rs, "max"));
-                }
-            }
-        });
+        return Jdbc.first(dataSource, "read the last finished intent of " + model, "SELECT max(finished_at) AS last FROM intent WHERE model_id = ?",
+                ps -> ps.setString(1, model.value()), rs -> Optional.ofNullable(Sql.instant(rs, "last"))).flatMap(last -> last);
     }
 
     /**
@@ -206,23 +151,20 @@ public class ControlStore {
                 UPDATE goal_model SET current_version = greatest(current_version, ?), updated_at = now()
                 WHERE id = ?
                 """;
-        Jdbc.call(dataSource, "record the outcomes of " + n + " intents of " + model, c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setArray(1, c.createArrayOf("uuid", ids));
-                ps.setArray(2, c.createArrayOf("text", functions));
-                ps.setArray(3, c.createArrayOf("text", statuses));
-                ps.setArray(4, c.createArrayOf("bigint", versions));
-                ps.setArray(5, c.createArrayOf("text", results));
-                ps.setArray(6, c.createArrayOf("text", errors));
-                ps.setArray(7, c.createArrayOf("timestamptz", submitted));
-                ps.setArray(8, c.createArrayOf("timestamptz", finished));
-                ps.setArray(9, c.createArrayOf("text", requesters));
-                ps.setString(10, model.value());
-                ps.setLong(11, currentVersion);
-                ps.setString(12, model.value());
-                return ps.executeUpdate();
-            }
-        });
+        Jdbc.call(dataSource, "record the outcomes of " + n + " intents of " + model, c -> Jdbc.update(c, sql, ps -> {
+            ps.setArray(1, c.createArrayOf("uuid", ids));
+            ps.setArray(2, c.createArrayOf("text", functions));
+            ps.setArray(3, c.createArrayOf("text", statuses));
+            ps.setArray(4, c.createArrayOf("bigint", versions));
+            ps.setArray(5, c.createArrayOf("text", results));
+            ps.setArray(6, c.createArrayOf("text", errors));
+            ps.setArray(7, c.createArrayOf("timestamptz", submitted));
+            ps.setArray(8, c.createArrayOf("timestamptz", finished));
+            ps.setArray(9, c.createArrayOf("text", requesters));
+            ps.setString(10, model.value());
+            ps.setLong(11, currentVersion);
+            ps.setString(12, model.value());
+        }));
     }
 
     private static ModelRow modelRow(ResultSet rs) throws SQLException {

@@ -50,30 +50,24 @@ public class LeaseStore {
      * while Postgres was unreachable is still ours when nobody took it: taking it raises the epoch.
      */
     public boolean renew(ModelId model, String owner, long epoch, Duration lease) {
-        return Jdbc.call(dataSource, "renew the lease of " + model, c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE goal_model SET lease_until = now() + make_interval(secs => ?), updated_at = now()
-                    WHERE id = ? AND owner_id = ? AND owner_epoch = ?""")) {
-                ps.setDouble(1, lease.toMillis() / 1000.0);
-                ps.setString(2, model.value());
-                ps.setString(3, owner);
-                ps.setLong(4, epoch);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return Jdbc.update(dataSource, "renew the lease of " + model, """
+                UPDATE goal_model SET lease_until = now() + make_interval(secs => ?), updated_at = now()
+                WHERE id = ? AND owner_id = ? AND owner_epoch = ?""", ps -> {
+                    ps.setDouble(1, lease.toMillis() / 1000.0);
+                    ps.setString(2, model.value());
+                    ps.setString(3, owner);
+                    ps.setLong(4, epoch);
+                }) == 1;
     }
 
     /** Gives the lease up so the next manager need not wait for expiry. */
     public void release(ModelId model, String owner, long epoch) {
-        Jdbc.call(dataSource, "release the lease of " + model, c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE goal_model SET owner_id = NULL, lease_until = NULL, updated_at = now()
-                    WHERE id = ? AND owner_id = ? AND owner_epoch = ?""")) {
-                ps.setString(1, model.value());
-                ps.setString(2, owner);
-                ps.setLong(3, epoch);
-                return ps.executeUpdate();
-            }
-        });
+        Jdbc.update(dataSource, "release the lease of " + model, """
+                UPDATE goal_model SET owner_id = NULL, lease_until = NULL, updated_at = now()
+                WHERE id = ? AND owner_id = ? AND owner_epoch = ?""", ps -> {
+                    ps.setString(1, model.value());
+                    ps.setString(2, owner);
+                    ps.setLong(3, epoch);
+                });
     }
 }

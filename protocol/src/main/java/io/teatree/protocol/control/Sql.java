@@ -28,6 +28,11 @@ final class Sql {
         return rs.wasNull() ? null : value;
     }
 
+    static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
     static JsonNode json(ResultSet rs, String column) throws SQLException {
         String text = rs.getString(column);
         if (text == null) {

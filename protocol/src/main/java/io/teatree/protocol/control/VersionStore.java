@@ -6,12 +6,10 @@ import io.teatree.protocol.Json;
 import io.teatree.protocol.Manifest;
 import io.teatree.protocol.ModelId;
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -75,89 +73,46 @@ public class VersionStore {
 
     /** The numbers of a model's published versions, newest first. */
     public List<Long> numbers(ModelId model) {
-        return Jdbc.call(dataSource, "list the versions of " + model, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT version FROM model_version WHERE model_id = ? ORDER BY version DESC")) {
-                ps.setString(1, model.value());
-                List<Long> versions = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        versions.add(rs.getLong(1));
-                    }
-                }
-                return versions;
-            }
-        });
+        return Jdbc.list(dataSource, "list the versions of " + model, "SELECT version FROM model_version WHERE model_id = ? ORDER BY version DESC",
+                ps -> ps.setString(1, model.value()), rs -> rs.getLong(1));
     }
 
     /** The published versions of {@code model}, newest first, without their tables. */
     public List<Manifest> versions(ModelId model) {
-        return Jdbc.call(dataSource, "list the versions of " + model, c -> {
-            try (PreparedStatement ps = c.prepareStatement(VERSION_COLUMNS + " WHERE model_id = ? ORDER BY version DESC")) {
-                ps.setString(1, model.value());
-                List<Manifest> versions = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        versions.add(version(model, rs, List.of()));
-                    }
-                }
-                return versions;
-            }
-        });
+        return Jdbc.list(dataSource, "list the versions of " + model, VERSION_COLUMNS + " WHERE model_id = ? ORDER BY version DESC",
+                ps -> ps.setString(1, model.value()), rs -> version(model, rs, List.of()));
     }
 
     /** The newest published version number of {@code model}, if any. */
     public Optional<Long> latest(ModelId model) {
-        return Jdbc.call(dataSource, "read the latest version of " + model, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT max(version) FROM model_version WHERE model_id = ?")) {
-                ps.setString(1, model.value());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    long version = rs.getLong(1);
-                    return rs.wasNull() ? Optional.empty() : Optional.of(version);
-                }
-            }
-        });
+        return Jdbc.first(dataSource, "read the latest version of " + model, "SELECT max(version) FROM model_version WHERE model_id = ?",
+                ps -> ps.setString(1, model.value()), rs -> Optional.ofNullable(Sql.nullableLong(rs, 1))).flatMap(v -> v);
     }
 
     /** The manifest of one published version, rebuilt from its control rows, if it is published. */
     public Optional<Manifest> manifest(ModelId model, long version) {
+        Jdbc.Params key = ps -> {
+            ps.setString(1, model.value());
+            ps.setLong(2, version);
+        };
         return Jdbc.call(dataSource, "read version " + version + " of " + model, c -> {
-            List<Manifest.Table> tables = tables(c, model, version);
-            try (PreparedStatement ps = c.prepareStatement(VERSION_COLUMNS + " WHERE model_id = ? AND version = ?")) {
-                ps.setString(1, model.value());
-                ps.setLong(2, version);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(version(model, rs, tables)) : Optional.empty();
-                }
-            }
+            List<Manifest.Table> tables = Jdbc.list(c, "SELECT table_name, row_count, columns::text, parquet_uri, bytes, sha256"
+                    + " FROM content_index WHERE model_id = ? AND version = ? ORDER BY table_name", key, VersionStore::table);
+            return Jdbc.list(c, VERSION_COLUMNS + " WHERE model_id = ? AND version = ?", key, rs -> version(model, rs, tables)).stream().findFirst();
         });
     }
 
     /** Forgets versions older than {@code keepFrom} (their files were deleted from S3). */
     public void deleteBefore(ModelId model, long keepFrom) {
-        Jdbc.call(dataSource, "forget old versions of " + model, c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM model_version WHERE model_id = ? AND version < ?")) {
-                ps.setString(1, model.value());
-                ps.setLong(2, keepFrom);
-                return ps.executeUpdate();
-            }
+        Jdbc.update(dataSource, "forget old versions of " + model, "DELETE FROM model_version WHERE model_id = ? AND version < ?", ps -> {
+            ps.setString(1, model.value());
+            ps.setLong(2, keepFrom);
         });
     }
 
-    private static List<Manifest.Table> tables(Connection c, ModelId model, long version) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT table_name, row_count, columns::text, parquet_uri, bytes, sha256"
-                + " FROM content_index WHERE model_id = ? AND version = ? ORDER BY table_name")) {
-            ps.setString(1, model.value());
-            ps.setLong(2, version);
-            List<Manifest.Table> tables = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    tables.add(new Manifest.Table(rs.getString(1), rs.getLong(2), columns(rs.getString(3)),
-                            new Manifest.FileRef(rs.getString(4), rs.getLong(5), rs.getString(6))));
-                }
-            }
-            return tables;
-        }
+    private static Manifest.Table table(ResultSet rs) throws SQLException {
+        return new Manifest.Table(rs.getString(1), rs.getLong(2), columns(rs.getString(3)),
+                new Manifest.FileRef(rs.getString(4), rs.getLong(5), rs.getString(6)));
     }
 
     private static Manifest version(ModelId model, ResultSet rs, List<Manifest.Table> tables) throws SQLException {
