@@ -5,6 +5,7 @@ import static io.teatree.api.Api.admin;
 import static io.teatree.api.Api.intentsOnStream;
 import static io.teatree.api.Api.newModel;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.agroal.api.AgroalDataSource;
@@ -27,6 +28,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -86,8 +88,39 @@ class RowsUploadIT {
         assertThat(streamed.statusCode()).as(streamed.body()).isEqualTo(413);
         assertThat(streamed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
+        // the SDK aborts the multipart upload once the body failed, in the background: just after the 413
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(s3.listMultipartUploads(b -> b.bucket(TeatreeServers.BUCKET)
+                .prefix("staging/" + model + "/")).uploads()).isEmpty());
         assertThat(s3.listObjectsV2(b -> b.bucket(TeatreeServers.BUCKET).prefix("staging/" + model + "/")).contents()).isEmpty();
-        assertThat(s3.listMultipartUploads(b -> b.bucket(TeatreeServers.BUCKET).prefix("staging/" + model + "/")).uploads()).isEmpty();
+        assertThat(intentsOnStream(model)).isZero();
+        assertThat(new ControlStore(dataSource).countIntents(ModelId.of(model), IntentStatus.QUEUED)).isZero();
+    }
+
+    @Test
+    void anEmptyBodyIsStagedAsAnEmptyObject() throws Exception {
+        String model = newModel("empty");
+        HttpResponse<String> response = post(model, "sales", "mode=append", "text/csv", () -> new CsvBody(0), -1);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        String id = Json.MAPPER.readTree(response.body()).get("id").asText();
+        MessageInfo message = Api.nats().jetStreamManagement().getLastMessage(Subjects.INTENTS_STREAM, Subjects.intent(ModelId.of(model)));
+        assertThat(Json.read(message.getData(), IntentEnvelope.class).payloadRef().bytes()).isZero();
+        assertThat(s3.headObject(b -> b.bucket(TeatreeServers.BUCKET).key("staging/" + model + "/" + id)).contentLength()).isZero();
+    }
+
+    @Test
+    void withS3StoppedAnUploadIs503AndNothingIsQueued() throws Exception {
+        String model = newModel("s3down");
+        TeatreeServers.get().s3().stop();
+        try {
+            // within one part (a single PUT) and over several parts (a multipart upload), neither left hanging
+            HttpResponse<String> small = post(model, "sales", "mode=append", "text/csv", () -> new CsvBody(1000), -1);
+            assertThat(small.statusCode()).as(small.body()).isEqualTo(503);
+            HttpResponse<String> large = post(model, "sales", "mode=append", "text/csv", () -> new CsvBody(30 * MB), -1);
+            assertThat(large.statusCode()).as(large.body()).isEqualTo(503);
+            assertThat(large.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        } finally {
+            TeatreeServers.get().s3().start();
+        }
         assertThat(intentsOnStream(model)).isZero();
         assertThat(new ControlStore(dataSource).countIntents(ModelId.of(model), IntentStatus.QUEUED)).isZero();
     }
@@ -118,7 +151,7 @@ class RowsUploadIT {
                 : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body), length);
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/models/" + model + "/tables/" + table + "/rows?" + query))
                 .header("Authorization", "Bearer " + ADMIN_KEY).header("Content-Type", contentType)
-                .POST(publisher).build();
+                .timeout(Duration.ofSeconds(120)).POST(publisher).build();
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         }

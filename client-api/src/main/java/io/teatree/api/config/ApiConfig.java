@@ -94,7 +94,7 @@ public interface ApiConfig {
         @WithDefault("1G")
         MemorySize rowsBody();
 
-        /** Multipart part size for staging bodies in S3 (at least 5 MiB); one part is buffered per upload. */
+        /** Multipart part size for staging bodies in S3 (5–64 MiB); about two parts are buffered per upload. */
         @WithDefault("8M")
         MemorySize partSize();
 

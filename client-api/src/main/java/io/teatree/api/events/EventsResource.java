@@ -8,14 +8,12 @@ import io.teatree.api.config.ApiConfig;
 import io.teatree.api.http.PathParams;
 import io.teatree.api.intents.IntentPublisher;
 import io.teatree.api.intents.IntentQueue;
-import io.teatree.api.problem.ProblemMappers;
 import io.teatree.api.problem.Problems;
 import io.teatree.api.telemetry.ApiMetrics;
 import io.teatree.protocol.EventEnvelope;
 import io.teatree.protocol.EventType;
 import io.teatree.protocol.Json;
 import io.teatree.protocol.ModelId;
-import io.teatree.protocol.Problem;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -35,13 +33,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A model's events as Server-Sent Events, read from {@code TEATREE_EVENTS}. */
 @Path("/v1/models/{m}/events")
 @Tag(name = "events", description = "Follow a model live")
-@SecurityRequirement(name = "apiKey")
 public class EventsResource {
 
     private final EventFeed feed;
@@ -69,10 +65,8 @@ public class EventsResource {
                     + " without either only new events come. Comment lines are heartbeats.")
     @APIResponse(responseCode = "200", description = "an event stream",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = EventEnvelope.class)))
-    @APIResponse(responseCode = "404", description = "unknown model",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "NATS unreachable",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "unknown model")
+    @APIResponse(responseCode = "503", description = "NATS unreachable")
     public Multi<OutboundSseEvent> events(@PathParam("m") String m,
                                           @Parameter(description = "the last event id seen; events after it follow") @HeaderParam("Last-Event-ID") String lastEventId,
                                           @Parameter(description = "resume after this sequence (0: every kept event)") @QueryParam("since") String since,

@@ -5,12 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Reads a request body and fails with {@link BodyTooLargeException} once more than {@code limit} bytes came. */
-final class LimitedInputStream extends FilterInputStream {
+public final class LimitedInputStream extends FilterInputStream {
 
     private final long limit;
     private long count;
 
-    LimitedInputStream(InputStream in, long limit) {
+    public LimitedInputStream(InputStream in, long limit) {
         super(in);
         this.limit = limit;
     }

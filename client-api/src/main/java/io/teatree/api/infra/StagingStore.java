@@ -2,43 +2,44 @@ package io.teatree.api.infra;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
-import io.teatree.api.config.ApiConfig;
 import io.teatree.api.http.BodyTooLargeException;
+import io.teatree.api.http.LimitedInputStream;
 import io.teatree.protocol.ModelId;
 import io.teatree.service.s3.S3Config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.UncheckedIOException;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.transfer.s3.S3TransferManager;
+import software.amazon.awssdk.transfer.s3.model.CompletedUpload;
 
 /**
- * Stages request bodies in S3 under {@code staging/<model>/<intentId>} without holding them in memory: a body
- * is read one part ({@code teatree.limits.part-size}) at a time into one reused buffer and sent as a multipart
- * upload; a body that ends within the first part is a single PUT. Over the limit, the upload is aborted and
- * nothing stays. Blocking; one call per request thread.
+ * Stages request bodies in S3 under {@code staging/<model>/<intentId>} without holding them in memory, with the
+ * SDK's transfer manager: the calling thread writes the body into an upload of unknown length, which the multipart
+ * client ({@link S3ClientProducer}) cuts into {@code teatree.limits.part-size} parts, about two of them in memory at
+ * a time; a body that ends within the first part is a single PUT. A body over its limit or failing to be read fails
+ * the upload, and the SDK aborts the multipart upload in the background, so nothing stays. Blocking; one call per
+ * request thread.
  */
 @ApplicationScoped
 public class StagingStore {
 
-    private static final int MIN_PART = 5 * 1024 * 1024;
-
     private final S3Client s3;
+    private final S3TransferManager transfers;
     private final String bucket;
-    private final int partSize;
 
-    public StagingStore(S3Client s3, S3Config s3Config, ApiConfig config) {
+    public StagingStore(S3Client s3, S3TransferManager transfers, S3Config s3Config) {
         this.s3 = s3;
+        this.transfers = transfers;
         this.bucket = s3Config.bucket();
-        this.partSize = (int) Math.max(MIN_PART, Math.min(config.limits().partSize().asLongValue(), 64L * 1024 * 1024));
     }
 
     void createBucket(@Observes StartupEvent startup) {
@@ -67,40 +68,33 @@ public class StagingStore {
      * @return the number of bytes stored
      * @throws BodyTooLargeException when the body is longer than {@code limit}; nothing is stored
      * @throws IOException           when reading the body fails; nothing is stored
+     * @throws SdkException          when S3 fails or is unreachable; nothing is stored
      */
     public long put(String key, InputStream body, long limit) throws IOException {
-        byte[] buffer = new byte[partSize];
-        int n = readFully(body, buffer);
-        if (n < buffer.length) {
-            if (n > limit) {
-                throw new BodyTooLargeException(limit);
+        StreamedBody streamed = new StreamedBody();
+        CompletableFuture<CompletedUpload> upload = transfers.upload(u -> u.requestBody(streamed)
+                .putObjectRequest(b -> b.bucket(bucket).key(key))).completionFuture();
+        upload.whenComplete((done, failure) -> {
+            if (failure != null) {
+                streamed.abandon();
             }
-            long size = n;
-            s3.putObject(b -> b.bucket(bucket).key(key).contentLength(size), RequestBody.fromInputStream(new ByteArrayInputStream(buffer, 0, n), size));
-            return size;
-        }
-        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
+        });
+        long size;
         try {
-            List<CompletedPart> parts = new ArrayList<>();
-            long total = 0;
-            while (n > 0) {
-                total += n;
-                if (total > limit) {
-                    throw new BodyTooLargeException(limit);
-                }
-                int number = parts.size() + 1;
-                int length = n;
-                String etag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(number).contentLength((long) length),
-                        RequestBody.fromInputStream(new ByteArrayInputStream(buffer, 0, length), length)).eTag();
-                parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
-                n = readFully(body, buffer);
+            size = streamed.write(new LimitedInputStream(body, limit));
+        } catch (UncheckedIOException e) {
+            // the upload got the error too and fails; the SDK aborts its multipart upload
+            throw e.getCause();
+        } catch (RuntimeException e) {
+            // the upload failed first (its cause is the one to report), or never took the body
+            if (upload.cancel(true)) {
+                throw SdkClientException.create("the upload did not take the body: " + e.getMessage(), e);
             }
-            s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
-            return total;
-        } catch (IOException | RuntimeException e) {
-            abort(key, uploadId);
+            await(upload);
             throw e;
         }
+        await(upload);
+        return size;
     }
 
     /** Removes a staged object (best effort), e.g. when its intent could not be queued. */
@@ -112,23 +106,14 @@ public class StagingStore {
         }
     }
 
-    private void abort(String key, String uploadId) {
+    private static void await(CompletableFuture<CompletedUpload> upload) {
         try {
-            s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
-        } catch (SdkException e) {
-            Log.warnf("cannot abort multipart upload of %s: %s", key, e.getMessage());
-        }
-    }
-
-    private static int readFully(InputStream in, byte[] buffer) throws IOException {
-        int filled = 0;
-        while (filled < buffer.length) {
-            int r = in.read(buffer, filled, buffer.length - filled);
-            if (r < 0) {
-                break;
+            upload.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SdkException cause) {
+                throw cause;
             }
-            filled += r;
+            throw SdkClientException.create("the upload failed: " + e.getCause(), e.getCause());
         }
-        return filled;
     }
 }

@@ -3,10 +3,7 @@ package io.teatree.api.intents;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.teatree.api.auth.CurrentCaller;
-import io.teatree.api.config.ApiConfig;
-import io.teatree.api.problem.ProblemMappers;
 import io.teatree.protocol.IntentIds;
-import io.teatree.protocol.Problem;
 import io.teatree.protocol.control.IntentRow;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,28 +17,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Following intents: {@code GET /v1/intents/{id}}. */
 @Path("/v1/intents")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "intents", description = "Submit functions to a model and follow them")
-@SecurityRequirement(name = "apiKey")
-@APIResponse(responseCode = "401", description = "no or unknown API key",
-        content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "outside the key's role or model pattern",
-        content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@Tag(name = "intents")
+@APIResponse(responseCode = "401", description = "no or unknown API key")
+@APIResponse(responseCode = "403", description = "outside the key's role or model pattern")
 public class IntentStatusResource {
 
     private final IntentStatusService status;
     private final CurrentCaller caller;
-    private final Duration maxWait;
 
-    public IntentStatusResource(IntentStatusService status, CurrentCaller caller, ApiConfig config) {
+    public IntentStatusResource(IntentStatusService status, CurrentCaller caller) {
         this.status = status;
         this.caller = caller;
-        this.maxWait = config.limits().maxWait();
     }
 
     @GET
@@ -49,12 +40,11 @@ public class IntentStatusResource {
     @Blocking
     @Operation(summary = "An intent's status (reader)", description = "With ?wait= the answer comes when the intent is terminal or the wait ends.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntentView.class)))
-    @APIResponse(responseCode = "404", description = "unknown intent",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "unknown intent")
     public Uni<IntentView> get(@PathParam("id") String id,
                                @Parameter(description = "how long to wait for a terminal status: 10s, 500ms, 1m (capped by teatree.limits.max-wait)")
                                @QueryParam("wait") String wait) {
-        Duration duration = WaitDuration.parse(wait, maxWait);
+        Duration duration = status.parseWait(wait);
         IntentRow row = status.current(caller.get(), IntentIds.parse(id, "id"));
         return status.await(row, duration).map(IntentView::of);
     }

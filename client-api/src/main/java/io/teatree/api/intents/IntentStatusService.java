@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.teatree.api.auth.Caller;
 import io.teatree.api.auth.Role;
+import io.teatree.api.config.ApiConfig;
 import io.teatree.api.problem.Problems;
 import io.teatree.protocol.control.IntentRow;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,10 +26,17 @@ public class IntentStatusService {
 
     private final IntentQueue queue;
     private final IntentOutcomes outcomes;
+    private final Duration maxWait;
 
-    public IntentStatusService(IntentQueue queue, IntentOutcomes outcomes) {
+    public IntentStatusService(IntentQueue queue, IntentOutcomes outcomes, ApiConfig config) {
         this.queue = queue;
         this.outcomes = outcomes;
+        this.maxWait = config.limits().maxWait();
+    }
+
+    /** A client's {@code ?wait=} value as a wait, capped at {@code teatree.limits.max-wait}; 400 when malformed. */
+    public Duration parseWait(String value) {
+        return WaitDuration.parse(value, maxWait);
     }
 
     /** The intent's row now; 404 when unknown, 403 when the caller may not read its model. Blocking. */

@@ -4,9 +4,7 @@ import io.teatree.api.auth.CurrentCaller;
 import io.teatree.api.http.JsonBodies;
 import io.teatree.api.http.PathParams;
 import io.teatree.api.http.RequestHeaders;
-import io.teatree.api.problem.ProblemMappers;
 import io.teatree.api.telemetry.SubmitTelemetry;
-import io.teatree.protocol.Problem;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -25,18 +23,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Submitting intents: {@code POST /v1/models/{m}/intents}. */
 @Path("/v1/models/{m}/intents")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "intents", description = "Submit functions to a model and follow them")
-@SecurityRequirement(name = "apiKey")
-@APIResponse(responseCode = "401", description = "no or unknown API key",
-        content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "outside the key's role or model pattern",
-        content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "no or unknown API key")
+@APIResponse(responseCode = "403", description = "outside the key's role or model pattern")
 public class IntentsResource {
 
     private final IntentService intents;
@@ -57,16 +51,11 @@ public class IntentsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntentRequest.class)))
     @APIResponse(responseCode = "202", description = "queued",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntentAcceptedView.class)))
-    @APIResponse(responseCode = "400", description = "unknown function, bad args, malformed JSON, unknown field",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "unknown model",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "body over teatree.limits.json-body",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "the queue is unreachable; see Retry-After",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "unknown function, bad args, malformed JSON, unknown field")
+    @APIResponse(responseCode = "404", description = "unknown model")
+    @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
+    @APIResponse(responseCode = "413", description = "body over teatree.limits.json-body")
+    @APIResponse(responseCode = "503", description = "the queue is unreachable; see Retry-After")
     public Response submit(@PathParam("m") String m,
                            @Parameter(description = "same key and body → same intent; same key, other body → 409")
                            @HeaderParam("Idempotency-Key") String idempotencyKey,

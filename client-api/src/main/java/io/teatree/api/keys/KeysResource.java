@@ -3,8 +3,6 @@ package io.teatree.api.keys;
 import io.teatree.api.auth.CurrentCaller;
 import io.teatree.api.http.JsonBodies;
 import io.teatree.api.http.RequestHeaders;
-import io.teatree.api.problem.ProblemMappers;
-import io.teatree.protocol.Problem;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,16 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** API key management for admins with pattern {@code *}. */
 @Path("/v1/keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "keys", description = "API keys (admin)")
-@SecurityRequirement(name = "apiKey")
-@APIResponse(responseCode = "403", description = "not an admin key for all models",
-        content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "not an admin key for all models")
 public class KeysResource {
 
     private final KeyService keys;
@@ -51,8 +46,7 @@ public class KeysResource {
     @Operation(summary = "Create a key; its secret is in this answer only")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyRequest.class)))
     @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyView.class)))
-    @APIResponse(responseCode = "400", description = "bad role or pattern",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "bad role or pattern")
     public Response create(InputStream body, @Context HttpHeaders headers) {
         KeyRequest request = bodies.read(body, RequestHeaders.contentLength(headers), KeyRequest.class);
         KeyService.Created created = keys.create(caller.get(), request.role(), request.modelPattern());
@@ -70,8 +64,7 @@ public class KeysResource {
     @Path("/{id}")
     @Operation(summary = "Revoke a key")
     @APIResponse(responseCode = "204", description = "revoked")
-    @APIResponse(responseCode = "404", description = "no live key with that id",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "no live key with that id")
     public Response revoke(@PathParam("id") String id) {
         keys.revoke(caller.get(), id);
         return Response.noContent().build();

@@ -4,8 +4,6 @@ import io.teatree.api.auth.CurrentCaller;
 import io.teatree.api.http.JsonBodies;
 import io.teatree.api.http.PathParams;
 import io.teatree.api.http.RequestHeaders;
-import io.teatree.api.problem.ProblemMappers;
-import io.teatree.protocol.Problem;
 import io.teatree.protocol.control.ModelRow;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -23,26 +21,18 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The model registry: {@code /v1/models}. */
 @Path("/v1/models")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "models", description = "The model registry")
-@SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
-        description = "An API key: Authorization: Bearer <key>")
-@SecurityRequirement(name = "apiKey")
-@APIResponse(responseCode = "401", description = "no or unknown API key",
-        content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "outside the key's role or model pattern",
-        content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "no or unknown API key")
+@APIResponse(responseCode = "403", description = "outside the key's role or model pattern")
 public class ModelsResource {
 
     private final ModelService models;
@@ -61,10 +51,8 @@ public class ModelsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelRequest.class)))
     @APIResponse(responseCode = "201", description = "registered; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelView.class)))
-    @APIResponse(responseCode = "400", description = "bad id or pod class, malformed JSON, unknown field",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "the model exists",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "bad id or pod class, malformed JSON, unknown field")
+    @APIResponse(responseCode = "409", description = "the model exists")
     public Response register(InputStream body, @Context HttpHeaders headers) {
         ModelRequest request = bodies.read(body, RequestHeaders.contentLength(headers), ModelRequest.class);
         ModelRow row = models.register(caller.get(), request.id(), request.podClass());
@@ -84,8 +72,7 @@ public class ModelsResource {
     @Path("/{m}")
     @Operation(summary = "One model: status, versions and manager state")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelView.class)))
-    @APIResponse(responseCode = "404", description = "unknown model",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "unknown model")
     public ModelView get(@PathParam("m") String m) {
         return ModelView.of(models.get(caller.get(), PathParams.model(m)));
     }

@@ -4,14 +4,12 @@ import io.teatree.api.auth.CurrentCaller;
 import io.teatree.api.http.JsonBodies;
 import io.teatree.api.http.PathParams;
 import io.teatree.api.http.RequestHeaders;
-import io.teatree.api.problem.ProblemMappers;
 import io.teatree.api.query.QueryRequest;
 import io.teatree.api.query.QueryService;
 import io.teatree.api.query.ResultFormat;
 import io.teatree.api.query.ResultWriters;
 import io.teatree.api.query.RunningQuery;
 import io.teatree.protocol.ModelId;
-import io.teatree.protocol.Problem;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
@@ -30,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -39,19 +36,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/v1/models/{m}/query")
 @Tag(name = "versions")
-@SecurityRequirement(name = "apiKey")
 @APIResponse(responseCode = "200", description = "the rows, at most teatree.query.max-rows (X-Teatree-Row-Limit)", content = {
         @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = Object.class)),
         @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING)),
         @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
         @Content(mediaType = "application/vnd.apache.arrow.stream", schema = @Schema(type = SchemaType.STRING, format = "binary")),
         @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING))})
-@APIResponse(responseCode = "400", description = "refused or failing SQL, wrong params, time limit hit",
-        content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "unknown model or version",
-        content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "406", description = "Accept names no supported representation",
-        content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "refused or failing SQL, wrong params, time limit hit")
+@APIResponse(responseCode = "404", description = "unknown model or version")
+@APIResponse(responseCode = "406", description = "Accept names no supported representation")
 public class QueryResource {
 
     private final QueryService queries;

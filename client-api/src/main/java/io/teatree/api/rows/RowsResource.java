@@ -5,9 +5,7 @@ import io.teatree.api.http.PathParams;
 import io.teatree.api.http.RequestHeaders;
 import io.teatree.api.intents.IntentAcceptedView;
 import io.teatree.api.intents.IntentsResource;
-import io.teatree.api.problem.ProblemMappers;
 import io.teatree.api.telemetry.SubmitTelemetry;
-import io.teatree.protocol.Problem;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,14 +24,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Bulk rows, streamed to S3 and applied as one intent. */
 @Path("/v1/models/{m}/tables/{t}/rows")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "intents")
-@SecurityRequirement(name = "apiKey")
 public class RowsResource {
 
     private final RowsService rows;
@@ -59,16 +55,11 @@ public class RowsResource {
             @Content(mediaType = "application/vnd.apache.parquet", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "202", description = "staged and queued",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntentAcceptedView.class)))
-    @APIResponse(responseCode = "400", description = "bad table, mode or key",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "unknown model",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "body over teatree.limits.rows-body; nothing staged or queued",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "unsupported Content-Type",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "NATS or S3 unreachable; see Retry-After",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "bad table, mode or key")
+    @APIResponse(responseCode = "404", description = "unknown model")
+    @APIResponse(responseCode = "413", description = "body over teatree.limits.rows-body; nothing staged or queued")
+    @APIResponse(responseCode = "415", description = "unsupported Content-Type")
+    @APIResponse(responseCode = "503", description = "NATS or S3 unreachable; see Retry-After")
     public Response submit(@PathParam("m") String m, @PathParam("t") String table,
                            @Parameter(description = "append (default), upsert or replace") @QueryParam("mode") String mode,
                            @Parameter(description = "key columns for upsert, comma-separated") @QueryParam("key") String key,

@@ -9,14 +9,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The tables of a model's newest published version, from {@code content_index} (readers). */
 @Path("/v1/models/{m}/tables")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "versions")
-@SecurityRequirement(name = "apiKey")
 public class TablesResource {
 
     private final VersionService versions;

@@ -7,6 +7,7 @@ import io.teatree.protocol.Manifest;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.control.VersionStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,10 +24,12 @@ public class VersionService {
 
     private final ModelService models;
     private final VersionStore catalog;
+    private final VersionFiles files;
 
-    public VersionService(ModelService models, VersionStore catalog) {
+    public VersionService(ModelService models, VersionStore catalog, VersionFiles files) {
         this.models = models;
         this.catalog = catalog;
+        this.files = files;
     }
 
     /** The published versions of {@code model}, newest first (manifests without tables). */
@@ -51,6 +54,11 @@ public class VersionService {
         models.get(caller, model);
         Optional<Long> latest = catalog.latest(model);
         return latest.isEmpty() ? Optional.empty() : catalog.manifest(model, latest.get());
+    }
+
+    /** The local, verified DuckDB file of the version {@code manifest} describes, fetched from S3 if needed. */
+    public Path file(ModelId model, Manifest manifest) {
+        return files.file(new VersionKey(model, manifest.version()), manifest.duckdb());
     }
 
     private long resolve(ModelId model, String ref) {

@@ -2,12 +2,8 @@ package io.teatree.api.versions;
 
 import io.teatree.api.auth.CurrentCaller;
 import io.teatree.api.http.PathParams;
-import io.teatree.api.problem.ProblemMappers;
-import io.teatree.api.versions.VersionFiles;
-import io.teatree.api.versions.VersionKey;
 import io.teatree.protocol.Manifest;
 import io.teatree.protocol.ModelId;
-import io.teatree.protocol.Problem;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -31,25 +27,20 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Published read-only versions of a model: list, manifests and file downloads (readers). */
 @Path("/v1/models/{m}/versions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "versions", description = "Published read-only versions")
-@SecurityRequirement(name = "apiKey")
-@APIResponse(responseCode = "404", description = "unknown model or version",
-        content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "unknown model or version")
 public class VersionsResource {
 
     private final VersionService versions;
-    private final VersionFiles files;
     private final CurrentCaller caller;
 
-    public VersionsResource(VersionService versions, VersionFiles files, CurrentCaller caller) {
+    public VersionsResource(VersionService versions, CurrentCaller caller) {
         this.versions = versions;
-        this.files = files;
         this.caller = caller;
     }
 
@@ -75,8 +66,7 @@ public class VersionsResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "206", description = "the requested byte range")
-    @APIResponse(responseCode = "416", description = "not one satisfiable byte range",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "416", description = "not one satisfiable byte range")
     public Response download(@PathParam("m") String m, @PathParam("v") String v, @HeaderParam("Range") String rangeHeader,
                              @Context Request request) {
         ModelId model = PathParams.model(m);
@@ -88,7 +78,7 @@ public class VersionsResource {
         }
         long size = manifest.duckdb().bytes();
         Optional<ByteRange> range = ByteRange.parse(rangeHeader, size);
-        java.nio.file.Path file = files.file(new VersionKey(model, manifest.version()), manifest.duckdb());
+        java.nio.file.Path file = versions.file(model, manifest);
         long start = range.map(ByteRange::start).orElse(0L);
         long length = range.map(ByteRange::length).orElse(size);
         StreamingOutput body = out -> {

@@ -1,6 +1,7 @@
 package io.teatree.service.s3;
 
 import java.net.URI;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.multipart.MultipartConfiguration;
 
 /**
  * Builds the S3 clients from configuration, both path-style (as S3-compatible servers want) with the same
@@ -52,6 +54,14 @@ public final class S3Clients {
 
     /** {@link #createAsync}'s settings, for a caller that adds its own. */
     public static S3AsyncClientBuilder asyncBuilder(S3Config config) {
+        return asyncBuilder(config, m -> m.thresholdInBytes(PART_BYTES).minimumPartSizeInBytes(PART_BYTES));
+    }
+
+    /**
+     * {@link #asyncBuilder(S3Config)} with the caller's multipart settings instead of {@link #PART_BYTES} parts:
+     * part size, threshold and how much of a body the client may buffer ({@code apiCallBufferSizeInBytes}).
+     */
+    public static S3AsyncClientBuilder asyncBuilder(S3Config config, Consumer<MultipartConfiguration.Builder> multipart) {
         return S3AsyncClient.builder()
                 .endpointOverride(URI.create(config.endpoint()))
                 .region(Region.of(config.region()))
@@ -60,7 +70,7 @@ public final class S3Clients {
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .multipartEnabled(true)
-                .multipartConfiguration(m -> m.thresholdInBytes(PART_BYTES).minimumPartSizeInBytes(PART_BYTES))
+                .multipartConfiguration(multipart)
                 .httpClient(NettyNioAsyncHttpClient.create());
     }
 
