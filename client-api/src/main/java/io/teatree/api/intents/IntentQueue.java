@@ -12,6 +12,7 @@ import io.teatree.protocol.control.IntentRow;
 import io.teatree.protocol.control.ModelRow;
 import io.teatree.service.log.ModelMdc;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,15 +24,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class IntentQueue {
 
-    private final IntentPublisher publisher;
-    private final ControlStore control;
-    private final ApiMetrics metrics;
-
-    public IntentQueue(IntentPublisher publisher, ControlStore control, ApiMetrics metrics) {
-        this.publisher = publisher;
-        this.control = control;
-        this.metrics = metrics;
-    }
+    @Inject IntentPublisher publisher;
+    @Inject ControlStore control;
+    @Inject ApiMetrics metrics;
 
     /** The model's row; 404 when it is not registered, 503 when Postgres is unreachable. */
     public ModelRow requireModel(ModelId model) {

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.teatree.api.auth.CurrentCaller;
 import io.teatree.protocol.IntentIds;
 import io.teatree.protocol.control.IntentRow;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,13 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "403", description = "outside the key's role or model pattern")
 public class IntentStatusResource {
 
-    private final IntentStatusService status;
-    private final CurrentCaller caller;
-
-    public IntentStatusResource(IntentStatusService status, CurrentCaller caller) {
-        this.status = status;
-        this.caller = caller;
-    }
+    @Inject IntentStatusService status;
+    @Inject CurrentCaller caller;
 
     @GET
     @Path("/{id}")

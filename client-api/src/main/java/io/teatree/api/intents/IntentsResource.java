@@ -5,6 +5,7 @@ import io.teatree.api.http.JsonBodies;
 import io.teatree.api.http.PathParams;
 import io.teatree.api.http.RequestHeaders;
 import io.teatree.api.telemetry.SubmitTelemetry;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -33,17 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "403", description = "outside the key's role or model pattern")
 public class IntentsResource {
 
-    private final IntentService intents;
-    private final JsonBodies bodies;
-    private final CurrentCaller caller;
-    private final SubmitTelemetry telemetry;
-
-    public IntentsResource(IntentService intents, JsonBodies bodies, CurrentCaller caller, SubmitTelemetry telemetry) {
-        this.intents = intents;
-        this.bodies = bodies;
-        this.caller = caller;
-        this.telemetry = telemetry;
-    }
+    @Inject IntentService intents;
+    @Inject JsonBodies bodies;
+    @Inject CurrentCaller caller;
+    @Inject SubmitTelemetry telemetry;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

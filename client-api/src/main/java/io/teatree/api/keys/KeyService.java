@@ -9,6 +9,7 @@ import io.teatree.api.auth.Secrets;
 import io.teatree.api.problem.Problems;
 import io.teatree.protocol.control.ApiKeyStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 
 /**
@@ -22,13 +23,8 @@ public class KeyService {
     public record Created(ApiKey key, String secret) {
     }
 
-    private final ApiKeyStore store;
-    private final Authenticator authenticator;
-
-    public KeyService(ApiKeyStore store, Authenticator authenticator) {
-        this.store = store;
-        this.authenticator = authenticator;
-    }
+    @Inject ApiKeyStore store;
+    @Inject Authenticator authenticator;
 
     public Created create(Caller caller, String role, String modelPattern) {
         requireKeyAdmin(caller);

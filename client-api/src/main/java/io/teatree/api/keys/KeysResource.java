@@ -3,6 +3,7 @@ package io.teatree.api.keys;
 import io.teatree.api.auth.CurrentCaller;
 import io.teatree.api.http.JsonBodies;
 import io.teatree.api.http.RequestHeaders;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,15 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "403", description = "not an admin key for all models")
 public class KeysResource {
 
-    private final KeyService keys;
-    private final JsonBodies bodies;
-    private final CurrentCaller caller;
-
-    public KeysResource(KeyService keys, JsonBodies bodies, CurrentCaller caller) {
-        this.keys = keys;
-        this.bodies = bodies;
-        this.caller = caller;
-    }
+    @Inject KeyService keys;
+    @Inject JsonBodies bodies;
+    @Inject CurrentCaller caller;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

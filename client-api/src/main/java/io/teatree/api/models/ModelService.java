@@ -7,6 +7,7 @@ import io.teatree.protocol.ModelId;
 import io.teatree.protocol.control.ControlStore;
 import io.teatree.protocol.control.ModelRow;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,11 +15,7 @@ import java.util.List;
 @ApplicationScoped
 public class ModelService {
 
-    private final ControlStore control;
-
-    public ModelService(ControlStore control) {
-        this.control = control;
-    }
+    @Inject ControlStore control;
 
     /** Registers a model (admins within their pattern); 409 when it exists. */
     public ModelRow register(Caller caller, String id, String podClass) {

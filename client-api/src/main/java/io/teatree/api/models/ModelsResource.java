@@ -5,6 +5,7 @@ import io.teatree.api.http.JsonBodies;
 import io.teatree.api.http.PathParams;
 import io.teatree.api.http.RequestHeaders;
 import io.teatree.protocol.control.ModelRow;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -35,15 +36,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "403", description = "outside the key's role or model pattern")
 public class ModelsResource {
 
-    private final ModelService models;
-    private final JsonBodies bodies;
-    private final CurrentCaller caller;
-
-    public ModelsResource(ModelService models, JsonBodies bodies, CurrentCaller caller) {
-        this.models = models;
-        this.bodies = bodies;
-        this.caller = caller;
-    }
+    @Inject ModelService models;
+    @Inject JsonBodies bodies;
+    @Inject CurrentCaller caller;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

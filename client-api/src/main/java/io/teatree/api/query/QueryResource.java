@@ -10,6 +10,7 @@ import io.teatree.api.query.ResultFormat;
 import io.teatree.api.query.ResultWriters;
 import io.teatree.api.query.RunningQuery;
 import io.teatree.protocol.ModelId;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
@@ -47,17 +48,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "406", description = "Accept names no supported representation")
 public class QueryResource {
 
-    private final QueryService queries;
-    private final ResultWriters writers;
-    private final JsonBodies bodies;
-    private final CurrentCaller caller;
-
-    public QueryResource(QueryService queries, ResultWriters writers, JsonBodies bodies, CurrentCaller caller) {
-        this.queries = queries;
-        this.writers = writers;
-        this.bodies = bodies;
-        this.caller = caller;
-    }
+    @Inject QueryService queries;
+    @Inject ResultWriters writers;
+    @Inject JsonBodies bodies;
+    @Inject CurrentCaller caller;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

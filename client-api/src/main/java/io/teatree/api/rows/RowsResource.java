@@ -6,6 +6,7 @@ import io.teatree.api.http.RequestHeaders;
 import io.teatree.api.intents.IntentAcceptedView;
 import io.teatree.api.intents.IntentsResource;
 import io.teatree.api.telemetry.SubmitTelemetry;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,15 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "intents")
 public class RowsResource {
 
-    private final RowsService rows;
-    private final CurrentCaller caller;
-    private final SubmitTelemetry telemetry;
-
-    public RowsResource(RowsService rows, CurrentCaller caller, SubmitTelemetry telemetry) {
-        this.rows = rows;
-        this.caller = caller;
-        this.telemetry = telemetry;
-    }
+    @Inject RowsService rows;
+    @Inject CurrentCaller caller;
+    @Inject SubmitTelemetry telemetry;
 
     @POST
     @Consumes({"text/csv", "application/x-ndjson", MediaType.APPLICATION_JSON, "application/vnd.apache.arrow.stream",

@@ -2,6 +2,7 @@ package io.teatree.api.versions;
 
 import io.teatree.api.auth.CurrentCaller;
 import io.teatree.api.http.PathParams;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,13 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "versions")
 public class TablesResource {
 
-    private final VersionService versions;
-    private final CurrentCaller caller;
-
-    public TablesResource(VersionService versions, CurrentCaller caller) {
-        this.versions = versions;
-        this.caller = caller;
-    }
+    @Inject VersionService versions;
+    @Inject CurrentCaller caller;
 
     @GET
     @Operation(summary = "Tables of the newest published version: name, rows, columns and types")

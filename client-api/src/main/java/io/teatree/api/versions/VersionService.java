@@ -7,6 +7,7 @@ import io.teatree.protocol.Manifest;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.control.VersionStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -22,15 +23,9 @@ public class VersionService {
     /** The version reference that names the newest published version. */
     public static final String LATEST = "latest";
 
-    private final ModelService models;
-    private final VersionStore catalog;
-    private final VersionFiles files;
-
-    public VersionService(ModelService models, VersionStore catalog, VersionFiles files) {
-        this.models = models;
-        this.catalog = catalog;
-        this.files = files;
-    }
+    @Inject ModelService models;
+    @Inject VersionStore catalog;
+    @Inject VersionFiles files;
 
     /** The published versions of {@code model}, newest first (manifests without tables). */
     public List<Manifest> list(Caller caller, ModelId model) {

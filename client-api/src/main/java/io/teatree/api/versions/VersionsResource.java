@@ -4,6 +4,7 @@ import io.teatree.api.auth.CurrentCaller;
 import io.teatree.api.http.PathParams;
 import io.teatree.protocol.Manifest;
 import io.teatree.protocol.ModelId;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -36,13 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "404", description = "unknown model or version")
 public class VersionsResource {
 
-    private final VersionService versions;
-    private final CurrentCaller caller;
-
-    public VersionsResource(VersionService versions, CurrentCaller caller) {
-        this.versions = versions;
-        this.caller = caller;
-    }
+    @Inject VersionService versions;
+    @Inject CurrentCaller caller;
 
     @GET
     @Operation(summary = "Published versions, newest first")

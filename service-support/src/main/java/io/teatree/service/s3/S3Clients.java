@@ -11,6 +11,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
+import software.amazon.awssdk.services.s3.S3BaseClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -40,16 +41,7 @@ public final class S3Clients {
 
     /** {@link #create}'s settings, for a caller that adds its own (tests add interceptors). */
     public static S3ClientBuilder builder(S3Config config) {
-        return S3Client.builder()
-                .endpointOverride(URI.create(config.endpoint()))
-                .region(Region.of(config.region()))
-                .credentialsProvider(credentials(config))
-                .serviceConfiguration(pathStyle())
-                // integrity is ours (sha256 in the manifest); the SDK's default per-request checksums stream
-                // bodies through aws-chunked encoding, several times slower against S3-compatible servers
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .httpClient(UrlConnectionHttpClient.create());
+        return common(S3Client.builder(), config).httpClient(UrlConnectionHttpClient.create());
     }
 
     /** {@link #createAsync}'s settings, for a caller that adds its own. */
@@ -62,16 +54,22 @@ public final class S3Clients {
      * part size, threshold and how much of a body the client may buffer ({@code apiCallBufferSizeInBytes}).
      */
     public static S3AsyncClientBuilder asyncBuilder(S3Config config, Consumer<MultipartConfiguration.Builder> multipart) {
-        return S3AsyncClient.builder()
-                .endpointOverride(URI.create(config.endpoint()))
-                .region(Region.of(config.region()))
-                .credentialsProvider(credentials(config))
-                .serviceConfiguration(pathStyle())
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+        return common(S3AsyncClient.builder(), config)
                 .multipartEnabled(true)
                 .multipartConfiguration(multipart)
                 .httpClient(NettyNioAsyncHttpClient.create());
+    }
+
+    /** The settings both clients share: endpoint, region, credentials, path-style addressing, checksums. */
+    private static <B extends S3BaseClientBuilder<B, ?>> B common(B builder, S3Config config) {
+        return builder.endpointOverride(URI.create(config.endpoint()))
+                .region(Region.of(config.region()))
+                .credentialsProvider(credentials(config))
+                .serviceConfiguration(pathStyle())
+                // integrity is ours (sha256 in the manifest); the SDK's default per-request checksums stream
+                // bodies through aws-chunked encoding, several times slower against S3-compatible servers
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
     }
 
     private static StaticCredentialsProvider credentials(S3Config config) {
