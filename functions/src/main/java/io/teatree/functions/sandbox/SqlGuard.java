@@ -6,6 +6,7 @@ import io.teatree.functions.sandbox.SqlToken.Kind;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks user SQL before it reaches a model connection. Two layers: a keyword and function check on the
@@ -17,6 +18,9 @@ import java.util.Map;
  * <p>Every refusal is an {@link InvalidFieldException} naming the field the SQL came from, with the reason.
  */
 public final class SqlGuard {
+
+    /** The query nodes a read-only statement may hold; a data-modifying CTE shows up as e.g. {@code DELETE_QUERY_NODE}. */
+    private static final Set<String> READ_NODES = Set.of("SELECT_NODE", "SET_OPERATION_NODE", "RECURSIVE_CTE_NODE", "CTE_NODE");
 
     private SqlGuard() {
     }
@@ -56,6 +60,19 @@ public final class SqlGuard {
             throw new InvalidFieldException(field, "SQL does not parse: " + firstLine(parsed.errorMessage()));
         }
         checkTree(parsed.statements(), field);
+        refuseWrites(parsed.statements(), field);
+    }
+
+    /** Refuses any query node that writes, wherever DuckDB's parse tree has it (CTEs and subqueries included). */
+    private static void refuseWrites(JsonNode node, String field) {
+        String type = node.path("type").asText("");
+        if (node.isObject() && type.endsWith("_NODE") && !READ_NODES.contains(type)) {
+            String kind = type.replace("_QUERY_NODE", "").replace("_NODE", "");
+            throw new InvalidFieldException(field, kind + " inside a query is not allowed: only reads are allowed here");
+        }
+        for (JsonNode child : node) {
+            refuseWrites(child, field);
+        }
     }
 
     /**

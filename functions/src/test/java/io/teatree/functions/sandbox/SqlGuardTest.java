@@ -98,8 +98,28 @@ class SqlGuardTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {
+            "WITH d AS (DELETE FROM sales RETURNING *) SELECT * FROM d",
+            "WITH i AS (INSERT INTO sales VALUES (1, 'x', 2) RETURNING id) SELECT count(*) FROM i",
+            "WITH u AS (UPDATE sales SET amount = 0 RETURNING id) SELECT * FROM u",
+            "SELECT * FROM (WITH d AS (DELETE FROM sales RETURNING id) SELECT * FROM d)",
+            "SELECT (WITH d AS (DELETE FROM sales RETURNING id) SELECT count(*) FROM d)",
+            "WITH a AS (SELECT 1), d AS (DELETE FROM sales RETURNING id) SELECT * FROM a, d",
+            "WITH d AS MATERIALIZED (DELETE FROM sales RETURNING id) SELECT * FROM d UNION SELECT 1"})
+    void dataModifyingCtesAreRefusedInReadOnlyMode(String sql) {
+        assertThatThrownBy(() -> SqlGuard.checkReadOnly(sql))
+                .isInstanceOfSatisfying(InvalidFieldException.class, e -> {
+                    assertThat(e.field()).isEqualTo("sql");
+                    assertThat(e.getMessage()).containsAnyOf("only reads are allowed", "only queries");
+                });
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"SELECT site, sum(amount) FROM sales GROUP BY ALL", "FROM sales LIMIT 3",
-            "WITH a AS (SELECT 1 AS x) SELECT * FROM a", "DESCRIBE sales", "SELECT * FROM sales WHERE id = ?"})
+            "WITH a AS (SELECT 1 AS x) SELECT * FROM a", "DESCRIBE sales", "SELECT * FROM sales WHERE id = ?",
+            "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT * FROM r",
+            "WITH a AS MATERIALIZED (SELECT 1 AS x) SELECT * FROM a UNION ALL SELECT 2",
+            "SELECT 'DELETE FROM sales' AS text"})
     void readOnlyQueriesPass(String sql) {
         assertThatCode(() -> SqlGuard.checkReadOnly(sql)).doesNotThrowAnyException();
     }
