@@ -23,11 +23,6 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(type.uri(), type.title(), type.status(), detail, field);
     }
 
-    /** Whether this problem is of kind {@code kind}. */
-    public boolean is(ErrorType kind) {
-        return kind.uri().equals(type);
-    }
-
     public JsonNode toJson() {
         return Json.MAPPER.valueToTree(this);
     }

@@ -48,8 +48,8 @@ class ProblemCatalogueTest {
         assertThat(problem.type()).isEqualTo("https://teatree.io/problems/bad-args");
         assertThat(problem.status()).isEqualTo(422);
         assertThat(problem.title()).isEqualTo("Invalid arguments");
-        assertThat(problem.is(ProblemType.BAD_ARGS)).isTrue();
-        assertThat(problem.is(ProblemType.BAD_SQL)).isFalse();
+        assertThat(problem.type()).isEqualTo(ProblemType.BAD_ARGS.uri());
+        assertThat(problem.type()).isNotEqualTo(ProblemType.BAD_SQL.uri());
     }
 
     @Test

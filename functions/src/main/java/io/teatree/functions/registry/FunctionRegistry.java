@@ -13,17 +13,15 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The functions found with {@link ServiceLoader}, by name, and the problem catalogue with the error types they
- * declare. Immutable and thread-safe.
+ * The functions found with {@link ServiceLoader}, by name; the error types they declare are checked against the
+ * problem catalogue when they are loaded. Immutable and thread-safe.
  */
 public final class FunctionRegistry {
 
     private final SortedMap<String, TeatreeFunction<?>> functions;
-    private final ProblemCatalogue problems;
 
-    private FunctionRegistry(SortedMap<String, TeatreeFunction<?>> functions, ProblemCatalogue problems) {
+    private FunctionRegistry(SortedMap<String, TeatreeFunction<?>> functions) {
         this.functions = Collections.unmodifiableSortedMap(functions);
-        this.problems = problems;
     }
 
     /**
@@ -42,7 +40,8 @@ public final class FunctionRegistry {
         }
         List<ErrorType> declared = new ArrayList<>();
         found.values().forEach(function -> declared.addAll(function.errorTypes()));
-        return new FunctionRegistry(found, ProblemCatalogue.with(declared));
+        ProblemCatalogue.with(declared); // refuses a malformed or taken slug
+        return new FunctionRegistry(found);
     }
 
     /** The function called {@code name}, or an error naming the known ones. */
@@ -56,10 +55,5 @@ public final class FunctionRegistry {
 
     public Map<String, TeatreeFunction<?>> all() {
         return functions;
-    }
-
-    /** The standard error types and those the loaded functions declare. */
-    public ProblemCatalogue problems() {
-        return problems;
     }
 }
