@@ -51,13 +51,13 @@ public class QueryService {
      */
     public RunningQuery run(Caller caller, ModelId model, QueryRequest request) {
         Manifest manifest = versions.manifest(caller, model, request.version());
-        SqlGuard.checkReadOnly(request.sql());
+        String sql = SqlGuard.checkReadOnly(request.sql());
         VersionLease lease = open(manifest);
         AtomicBoolean timedOut = new AtomicBoolean();
         PreparedStatement statement = null;
         ScheduledFuture<?> timer = null;
         try {
-            statement = lease.connection().prepareStatement(request.sql());
+            statement = lease.connection().prepareStatement(sql);
             bind(statement, request.params());
             PreparedStatement running = statement;
             timer = timers.schedule(() -> cancel(running, timedOut), timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -51,8 +51,7 @@ public final class PipelineFunction extends BuiltinFunction<PipelineFunction.Arg
                 throw new InvalidFieldException(prefix + ".name", "stage name '" + name + "' is used twice");
             }
             String sql = PipelineParams.substitute(textField(stage, prefix + ".sql"), params, prefix + ".sql");
-            SqlGuard.checkReadOnly(sql, prefix + ".sql");
-            stages.add(new Stage(name, stripSemicolons(sql)));
+            stages.add(new Stage(name, SqlGuard.checkReadOnly(sql, prefix + ".sql")));
         }
         return new Args(List.copyOf(stages), target);
     }
@@ -77,11 +76,4 @@ public final class PipelineFunction extends BuiltinFunction<PipelineFunction.Arg
         return sql.textValue();
     }
 
-    /** The query without its trailing {@code ;} (the guard allows nothing after one). */
-    private static String stripSemicolons(String sql) {
-        return io.teatree.functions.sandbox.SqlTokenizer.tokenize(sql, "sql").stream()
-                .filter(t -> t.isSymbol(";")).findFirst()
-                .map(t -> sql.substring(0, t.offset()))
-                .orElse(sql);
-    }
 }

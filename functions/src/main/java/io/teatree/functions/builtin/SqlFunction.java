@@ -41,8 +41,7 @@ public final class SqlFunction extends BuiltinFunction<SqlFunction.Args> {
             if (!given.get(i).isTextual()) {
                 throw new InvalidFieldException(field, field + " must be a SQL string");
             }
-            SqlGuard.check(given.get(i).textValue(), field);
-            statements.add(given.get(i).textValue());
+            statements.add(SqlGuard.check(given.get(i).textValue(), field));
         }
         return new Args(List.copyOf(statements));
     }
@@ -53,12 +52,13 @@ public final class SqlFunction extends BuiltinFunction<SqlFunction.Args> {
         ArrayNode counts = result.putArray("rows");
         for (int i = 0; i < args.statements().size(); i++) {
             String field = "statements[" + i + "]";
+            String statement;
             try {
-                SqlGuard.check(args.statements().get(i), field);
+                statement = SqlGuard.check(args.statements().get(i), field);
             } catch (InvalidFieldException e) {
                 throw new FunctionException(ProblemType.SANDBOX_VIOLATION, e.getMessage(), field);
             }
-            counts.add(ModelSql.update(context.connection(), args.statements().get(i), field));
+            counts.add(ModelSql.update(context.connection(), statement, field));
         }
         return result;
     }

@@ -20,30 +20,32 @@ final class GuardRules {
             refused("CHECKPOINT is run by the db-manager only", "CHECKPOINT"),
             refused("secrets are not allowed", "SECRET"));
 
-    /** Statement kinds, by first keyword, that a read-only query may be. */
-    static final Set<String> READ_STATEMENTS = Set.of("SELECT", "WITH", "FROM", "VALUES", "TABLE", "DESCRIBE", "SHOW", "SUMMARIZE");
+    /** Statement kinds, as DuckDB's parser names them ({@link OneStatement}), that the {@code sql} function may run. */
+    static final Set<String> WRITE_KINDS = Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "ALTER", "DROP");
 
-    /** Statement kinds, by first keyword, that user SQL may run through the {@code sql} function: queries, DDL and DML. */
-    static final Set<String> WRITE_STATEMENTS = Stream.concat(READ_STATEMENTS.stream(),
-            Stream.of("CREATE", "ALTER", "DROP", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "COMMENT")).collect(Collectors.toUnmodifiableSet());
-
-    /** Why a first keyword is refused, for the statements users try most. */
-    static final Map<String, String> REFUSED_STATEMENTS = byKeyword(
-            refused("loading extensions is not allowed", "LOAD"),
-            refused("changing settings is not allowed", "SET", "RESET"),
+    /** Why a statement kind is refused, for the kinds users try most; any other kind is refused too. */
+    private static final Map<String, String> REFUSED_KINDS = byKeyword(
+            refused("loading extensions is not allowed", "LOAD", "UPDATE_EXTENSIONS"),
+            refused("changing settings is not allowed", "SET", "VARIABLE_SET", "RESET"),
             refused("EXPORT DATABASE writes files and is not allowed", "EXPORT"),
-            refused("IMPORT DATABASE reads files and is not allowed", "IMPORT"),
+            refused("COPY reads or writes files and is not allowed", "COPY", "COPY_DATABASE"),
             refused("CALL runs table functions and pragmas and is not allowed", "CALL"),
-            refused("switching databases is not allowed", "USE"),
-            refused("transactions are managed by the db-manager", "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT"),
-            refused("VACUUM is run by the db-manager only", "VACUUM"),
-            refused("ANALYZE is run by the db-manager only", "ANALYZE"),
-            refused("EXPLAIN is not allowed here", "EXPLAIN"));
+            refused("PRAGMA statements are not allowed", "PRAGMA"),
+            refused("attaching databases is not allowed", "ATTACH"),
+            refused("detaching databases is not allowed", "DETACH"),
+            refused("transactions are managed by the db-manager", "TRANSACTION"),
+            refused("VACUUM and ANALYZE are run by the db-manager only", "VACUUM", "ANALYZE"),
+            refused("CHECKPOINT is run by the db-manager only", "CHECKPOINT"),
+            refused("EXPLAIN is not allowed here", "EXPLAIN"),
+            refused("prepared statements are not allowed", "PREPARE", "EXECUTE", "DEALLOCATE"),
+            refused("MERGE INTO is not allowed: use INSERT ... ON CONFLICT or the upsert function", "MERGE_INTO"));
 
     private static final Set<String> DENIED_FUNCTIONS = Set.of("glob", "sniff_csv", "query", "query_table",
             "getenv", "load_extension", "which_secret", "duckdb_secrets", "duckdb_extensions", "checkpoint",
             "force_checkpoint", "nextval", "setval", "st_read", "read_xlsx", "json_execute_serialized_sql",
-            "json_deserialize_sql");
+            "json_deserialize_sql",
+            "current_setting", "duckdb_settings", "duckdb_databases", "duckdb_temporary_files", "duckdb_memory",
+            "duckdb_logs", "duckdb_log_contexts", "enable_logging", "disable_logging", "truncate_duckdb_logs");
 
     private static final Set<String> DENIED_PREFIXES = Set.of("read_", "parquet_", "iceberg_", "delta_", "sqlite_",
             "postgres_", "mysql_", "pragma_", "arrow_", "python_", "duckdb_secret", "http");
@@ -63,6 +65,11 @@ final class GuardRules {
     @SafeVarargs
     private static Map<String, String> byKeyword(Stream<Map.Entry<String, String>>... rules) {
         return Stream.of(rules).flatMap(rule -> rule).collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** Why a statement of {@code kind} is refused. */
+    static String refusedKind(String kind) {
+        return REFUSED_KINDS.getOrDefault(kind, kind + " statements are not allowed");
     }
 
     /** Why a function called {@code name} is refused, or empty when it is allowed. */

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks user SQL before it reaches a model connection. Two layers: a keyword and function check on the
- * tokenised text ({@link SqlTokenizer}), and DuckDB's own parser ({@code json_serialize_sql}) whose statement
- * tree is walked for table functions, file references and function calls. The locked connection
+ * Checks user SQL before it reaches a model connection. DuckDB's own parser decides that a text is exactly one
+ * statement and of which kind ({@link OneStatement}), and its statement tree is walked for reserved names, table
+ * functions, file references and function calls; a keyword check on the tokenised text ({@link SqlTokenizer})
+ * stays in front as defence in depth. The locked connection
  * ({@link Sandbox#lock}) is the third layer: it refuses file access and setting changes even if both
  * checks were bypassed. Stateless and thread-safe.
  *
@@ -22,45 +23,69 @@ public final class SqlGuard {
     /** The query nodes a read-only statement may hold; a data-modifying CTE shows up as e.g. {@code DELETE_QUERY_NODE}. */
     private static final Set<String> READ_NODES = Set.of("SELECT_NODE", "SET_OPERATION_NODE", "RECURSIVE_CTE_NODE", "CTE_NODE");
 
+    /** The longest SQL text the guard reads, in characters; longer texts are refused before parsing. */
+    public static final int MAX_SQL_CHARS = 1 << 20;
+
     private SqlGuard() {
     }
 
     /**
      * Checks one DDL, DML or query statement for the {@code sql} function.
      *
+     * @return the statement to run (the text without trailing {@code ;}): exactly what was checked
      * @throws InvalidFieldException naming {@code field} when the statement is refused
      */
-    public static void check(String sql, String field) {
-        commonChecks(sql, field, GuardRules.WRITE_STATEMENTS, "this kind of statement is not allowed");
-        DuckDbParser.Parsed parsed = DuckDbParser.parse(sql);
-        if (parsed.ok()) {
-            checkTree(parsed.statements(), field);
-        } else if (!parsed.notSelect()) {
-            throw new InvalidFieldException(field, "SQL does not parse: " + firstLine(parsed.errorMessage()));
+    public static String check(String sql, String field) {
+        commonChecks(sql, field);
+        OneStatement statement = OneStatement.of(sql, field);
+        if (!GuardRules.WRITE_KINDS.contains(statement.kind())) {
+            throw new InvalidFieldException(field, statement.kind() + " is refused: " + GuardRules.refusedKind(statement.kind()));
         }
+        if (statement.hasTree()) {
+            walk(statement.tree(), field);
+        }
+        return statement.text();
     }
 
-    /** Checks a read-only query sent to the query endpoint (field {@code sql}). */
-    public static void checkReadOnly(String sql) {
-        checkReadOnly(sql, "sql");
+    /** Checks a read-only query sent to the query endpoint (field {@code sql}); returns the query to run. */
+    public static String checkReadOnly(String sql) {
+        return checkReadOnly(sql, "sql");
     }
 
     /**
      * Checks that {@code sql} is exactly one query that reads only tables: no writes, no files, no settings.
      *
+     * @return the query to run (the text without trailing {@code ;})
      * @throws InvalidFieldException naming {@code field} when it is refused
      */
-    public static void checkReadOnly(String sql, String field) {
-        commonChecks(sql, field, GuardRules.READ_STATEMENTS, "only queries (SELECT) are allowed here");
-        DuckDbParser.Parsed parsed = DuckDbParser.parse(sql);
-        if (parsed.notSelect()) {
-            throw new InvalidFieldException(field, "only queries (SELECT) are allowed here");
+    public static String checkReadOnly(String sql, String field) {
+        commonChecks(sql, field);
+        OneStatement statement = OneStatement.of(sql, field);
+        if (!"SELECT".equals(statement.kind())) {
+            throw new InvalidFieldException(field, "only queries (SELECT) are allowed here, not " + statement.kind());
         }
-        if (!parsed.ok()) {
-            throw new InvalidFieldException(field, "SQL does not parse: " + firstLine(parsed.errorMessage()));
+        walk(statement.tree(), field);
+        refuseWrites(statement.tree(), field);
+        return statement.text();
+    }
+
+    /**
+     * A macro named like a built-in function would take its place in every later query, the db-manager's own
+     * included ({@code CREATE MACRO hash(x) AS 42}): refused.
+     */
+    private static void refuseShadowing(List<SqlToken> tokens, int from, String field) {
+        String bare = null;
+        for (int j = from; j < tokens.size(); j++) {
+            SqlToken t = tokens.get(j);
+            if (t.kind() == Kind.WORD || t.kind() == Kind.QUOTED_IDENTIFIER) {
+                bare = t.identifier();
+            } else if (!t.isSymbol(".")) {
+                break;
+            }
         }
-        checkTree(parsed.statements(), field);
-        refuseWrites(parsed.statements(), field);
+        if (bare != null && DuckDbParser.isBuiltinFunction(bare)) {
+            throw new InvalidFieldException(field, "a macro cannot be named " + bare + ": that is a built-in function");
+        }
     }
 
     /** Refuses any query node that writes, wherever DuckDB's parse tree has it (CTEs and subqueries included). */
@@ -82,7 +107,7 @@ public final class SqlGuard {
      * @return the number of {@code ?} parameters the predicate uses
      */
     public static int checkPredicate(String predicate, String field) {
-        List<SqlToken> tokens = commonChecks(predicate, field, null, null);
+        List<SqlToken> tokens = commonChecks(predicate, field);
         int depth = 0;
         int parameters = 0;
         for (SqlToken token : tokens) {
@@ -106,19 +131,19 @@ public final class SqlGuard {
         return parameters;
     }
 
-    /** Token checks; when {@code statements} is given, the first keyword must be one of them. */
-    private static List<SqlToken> commonChecks(String sql, String field, java.util.Set<String> statements, String otherwise) {
+    /**
+     * The token layer, kept as defence in depth in front of DuckDB's parser: refused words, reserved names
+     * and file reads wherever they appear (DDL bodies, which DuckDB does not serialise, are checked only here
+     * and by the db-manager's check that its own state is unchanged after user code).
+     */
+    private static List<SqlToken> commonChecks(String sql, String field) {
         if (sql == null || sql.isBlank()) {
             throw new InvalidFieldException(field, "SQL must not be empty");
         }
-        List<SqlToken> tokens = SqlTokenizer.tokenize(sql, field);
-        if (statements != null) {
-            String first = firstKeyword(tokens);
-            if (!statements.contains(first)) {
-                String why = GuardRules.REFUSED_STATEMENTS.getOrDefault(first, GuardRules.DENIED_WORDS.getOrDefault(first, otherwise));
-                throw new InvalidFieldException(field, first + " is refused: " + why);
-            }
+        if (sql.length() > MAX_SQL_CHARS) {
+            throw new InvalidFieldException(field, "SQL is " + sql.length() + " characters long; at most " + MAX_SQL_CHARS + " are allowed");
         }
+        List<SqlToken> tokens = SqlTokenizer.tokenize(sql, field);
         for (int i = 0; i < tokens.size(); i++) {
             SqlToken token = tokens.get(i);
             if (token.isSymbol(";") && tokens.subList(i + 1, tokens.size()).stream().anyMatch(t -> !t.isSymbol(";"))) {
@@ -132,6 +157,9 @@ public final class SqlGuard {
             if (name && GuardRules.isReserved(token.identifier())) {
                 throw new InvalidFieldException(field, "'" + token.identifier() + "' is reserved for the db-manager");
             }
+            if ((token.isWord("MACRO") || token.isWord("FUNCTION")) && tokens.stream().anyMatch(t -> t.isWord("CREATE"))) {
+                refuseShadowing(tokens, i + 1, field);
+            }
             if (name && i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(")) {
                 GuardRules.deniedFunction(token.identifier()).ifPresent(reason -> {
                     throw new InvalidFieldException(field, reason);
@@ -142,23 +170,6 @@ public final class SqlGuard {
             }
         }
         return tokens;
-    }
-
-    private static String firstKeyword(List<SqlToken> tokens) {
-        for (SqlToken token : tokens) {
-            if (!token.isSymbol("(")) {
-                return token.upper();
-            }
-        }
-        return "";
-    }
-
-    /** Walks DuckDB's statement tree: exactly one statement, no table functions on files, no file scans. */
-    private static void checkTree(JsonNode statements, String field) {
-        if (statements.size() != 1) {
-            throw new InvalidFieldException(field, "one statement per string, found " + statements.size());
-        }
-        walk(statements, field);
     }
 
     private static void walk(JsonNode node, String field) {
@@ -172,15 +183,13 @@ public final class SqlGuard {
             return;
         }
         String type = node.path("type").asText("");
-        if ("BASE_TABLE".equals(type)) {
-            String table = node.path("table_name").asText("");
-            if (GuardRules.looksLikeFile(table)) {
-                throw new InvalidFieldException(field, "reading a file ('" + table + "') is not allowed: name a table");
-            }
-            for (String part : List.of(table, node.path("schema_name").asText(""), node.path("catalog_name").asText(""))) {
-                if (GuardRules.isReserved(part)) {
-                    throw new InvalidFieldException(field, "'" + part + "' is reserved for the db-manager");
-                }
+        if ("BASE_TABLE".equals(type) && GuardRules.looksLikeFile(node.path("table_name").asText(""))) {
+            throw new InvalidFieldException(field, "reading a file ('" + node.path("table_name").asText("") + "') is not allowed: name a table");
+        }
+        for (String key : List.of("table_name", "schema_name", "catalog_name", "table", "schema", "catalog")) {
+            String part = node.path(key).isTextual() ? node.path(key).asText() : "";
+            if (GuardRules.isReserved(part)) {
+                throw new InvalidFieldException(field, "'" + part + "' is reserved for the db-manager");
             }
         }
         if ("FUNCTION".equals(node.path("class").asText("")) || "FUNCTION".equals(type)) {
@@ -194,7 +203,4 @@ public final class SqlGuard {
         }
     }
 
-    private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("");
-    }
 }
