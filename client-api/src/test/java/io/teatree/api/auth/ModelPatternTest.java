@@ -21,7 +21,40 @@ class ModelPatternTest {
     }
 
     @Test
+    void globMatchingAgreesWithTheDefinition() {
+        assertThat(ModelPattern.match("*a*b", "xxaxxb").matched()).isTrue();
+        assertThat(ModelPattern.match("*a*b", "xxaxxbx").matched()).isFalse();
+        assertThat(ModelPattern.match("a*", "a").matched()).isTrue();
+        assertThat(ModelPattern.match("**", "").matched()).isTrue();
+        assertThat(ModelPattern.match("?", "").matched()).isFalse();
+        assertThat(ModelPattern.match("*-?-*", "ab-c-d").matched()).isTrue();
+        assertThat(ModelPattern.match("*-?-*", "ab-cd-e").matched()).isFalse();
+        assertThat(ModelPattern.match("a*b*c", "abbbbbbc").matched()).isTrue();
+        assertThat(ModelPattern.match("a*b*c", "acb").matched()).isFalse();
+    }
+
+    @Test
+    void adversarialStarPatternsTakeAtMostQuadraticSteps() {
+        // the pattern a backtracking regex needs exponential time for: *-*-*-...-x against a long id without x
+        String glob = "*-".repeat(40) + "x";
+        String id = "a-".repeat(200) + "b";
+        ModelPattern.Match outcome = ModelPattern.match(glob, id);
+        assertThat(outcome.matched()).isFalse();
+        assertThat(outcome.steps()).isLessThanOrEqualTo((long) (glob.length() + 1) * (id.length() + 1));
+        assertThat(ModelPattern.match(glob, "a-".repeat(200) + "x").matched()).isTrue();
+
+        // the longest pattern a key may have, against the longest model id
+        String longest = ("*-".repeat(31) + "x").substring(0, ModelPattern.MAX_LENGTH);
+        String model = "a-".repeat(31) + "b";
+        assertThat(new ModelPattern(longest).matches(ModelId.of(model))).isFalse();
+        assertThat(ModelPattern.match(longest, model).steps()).isLessThanOrEqualTo(64L * 64);
+    }
+
+    @Test
     void patternsAreValidated() {
+        assertThatThrownBy(() -> new ModelPattern("*-".repeat(40) + "x")).isInstanceOf(InvalidFieldException.class)
+                .satisfies(e -> assertThat(((InvalidFieldException) e).field()).isEqualTo("modelPattern"));
+        assertThatThrownBy(() -> new ModelPattern("A*")).isInstanceOf(InvalidFieldException.class);
         assertThatThrownBy(() -> new ModelPattern("a.*")).isInstanceOf(InvalidFieldException.class);
         assertThatThrownBy(() -> new ModelPattern("")).isInstanceOf(InvalidFieldException.class);
     }
