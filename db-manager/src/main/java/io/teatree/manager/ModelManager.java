@@ -5,6 +5,7 @@ import io.nats.client.Connection;
 import io.quarkus.runtime.ShutdownEvent;
 import io.teatree.manager.apply.BatchExecutor;
 import io.teatree.manager.apply.FencedException;
+import io.teatree.manager.apply.IntegrityException;
 import io.teatree.manager.apply.FunctionLoader;
 import io.teatree.manager.config.ManagerConfig;
 import io.teatree.manager.consume.Decoder;
@@ -53,7 +54,7 @@ import software.amazon.awssdk.transfer.s3.S3TransferManager;
 /**
  * One model's db-manager: takes the lease, opens the model file, runs the writer loop and shuts down cleanly
  * (finish the batch, ack, release the lease). {@link #run()} returns the process exit code:
- * 0 stopped or idle, 1 crashed, 2 lease lost, 3 fenced by a newer writer.
+ * 0 stopped or idle, 1 crashed, 2 lease lost, 3 fenced by a newer writer, 4 user code ended a batch's transaction.
  */
 @ApplicationScoped
 public class ModelManager {
@@ -125,7 +126,7 @@ public class ModelManager {
                     tracer.enabled() ? "on" : "off");
             try (Snapshots snapshots = new Snapshots(model, database, config.manager().snapshot(), s3, transfers, s3Config.bucket(), versions, events,
                     publishedVersion(versions, model), tracer, metrics)) {
-                WriterLoop loop = new WriterLoop(source, new Decoder(model), new PayloadFetcher(s3, dataDir.resolve(model.value()).resolve("payloads")),
+                WriterLoop loop = new WriterLoop(source, new Decoder(model, s3Config.bucket()), new PayloadFetcher(s3, dataDir.resolve(model.value()).resolve("payloads")),
                         executor, reporter, events, lease, snapshots, config.manager().idleTimeout(), tracer, metrics);
                 WriterLoop.Exit exit;
                 try {
@@ -133,6 +134,9 @@ public class ModelManager {
                 } catch (FencedException e) {
                     LOG.error(e.getMessage());
                     return 3;
+                } catch (IntegrityException e) {
+                    LOG.error(e.getMessage());
+                    return 4;
                 }
                 if (exit != WriterLoop.Exit.LEASE_LOST) {
                     snapshots.finish(executor.version());

@@ -37,6 +37,16 @@ public interface TeatreeFunction<A> {
         return false;
     }
 
+    /**
+     * Whether the function may run SQL text that came from the intent rather than only statements it builds from
+     * validated names and bound values. The db-manager then proves, around the batch, that the function left
+     * Teatree's bookkeeping (the {@code _teatree} schema and the transaction) untouched, and fails the intent with
+     * {@code sandbox-violation} if not. The default is true, the safe answer for a function the manager cannot see into.
+     */
+    default boolean runsUserSql() {
+        return true;
+    }
+
     /** Whether only owners (admin keys) may submit it, e.g. raw {@code sql}. */
     default boolean ownerOnly() {
         return false;

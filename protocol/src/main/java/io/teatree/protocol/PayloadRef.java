@@ -23,6 +23,20 @@ public record PayloadRef(String uri, PayloadFormat format, long bytes) {
         }
     }
 
+    /** The key a payload of {@code intentId} is staged under: {@code staging/<model>/<intentId>}. */
+    public static String stagingKey(ModelId model, java.util.UUID intentId) {
+        return "staging/" + model.value() + "/" + intentId;
+    }
+
+    /**
+     * Whether this reference is exactly the staging object of {@code intentId} of {@code model} in {@code bucket}
+     * (the only object the client API ever stages for it): a forged reference to another model's or intent's
+     * object, or to anything else in the bucket, is not.
+     */
+    public boolean isStagingOf(String bucket, ModelId model, java.util.UUID intentId) {
+        return uri.equals("s3://" + bucket + "/" + stagingKey(model, intentId));
+    }
+
     /** The bucket part of {@link #uri()}. */
     public String bucket() {
         String rest = uri.substring("s3://".length());

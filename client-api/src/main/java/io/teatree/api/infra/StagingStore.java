@@ -54,7 +54,7 @@ public class StagingStore {
     }
 
     public static String key(ModelId model, UUID intentId) {
-        return "staging/" + model.value() + "/" + intentId;
+        return io.teatree.protocol.PayloadRef.stagingKey(model, intentId);
     }
 
     /** The {@code s3://} URI of a key in this bucket. */

@@ -7,6 +7,7 @@ import io.teatree.functions.registry.FunctionRegistry;
 import io.teatree.manager.store.Ledger;
 import io.teatree.manager.store.LedgerEntry;
 import io.teatree.manager.store.ModelDatabase;
+import io.teatree.manager.store.ReservedState;
 import io.teatree.manager.telemetry.BatchTrace;
 import io.teatree.manager.telemetry.ManagerTracer;
 import io.teatree.protocol.IntentStatus;
@@ -31,6 +32,12 @@ import org.jboss.logging.Logger;
  * back and the batch retried without it; the failure is recorded in the ledger of the retried batch.
  * Each function run gets a {@code function.<name>} span under the batch's span, the runs of a rolled-back
  * attempt included (their retry gets spans of its own). Runs only on the writer thread.
+ *
+ * <p>When the batch holds a function that {@linkplain io.teatree.functions.TeatreeFunction#runsUserSql runs user SQL},
+ * the {@link ReservedState} is read before and after the functions run; a change rolls the attempt back and the
+ * retry checks after every intent, so the intent that made the change fails with {@code sandbox-violation} and the
+ * others are applied. A transaction ended by user code cannot be undone: that stops the writer
+ * ({@link IntegrityException}).
  */
 public final class BatchExecutor {
 
@@ -92,12 +99,28 @@ public final class BatchExecutor {
         }
         failures.forEach(trace::rejected);
         long next = version + 1;
+        boolean guarded = fresh.values().stream().anyMatch(i -> !failures.containsKey(i.id()) && functions.get(i.envelope().function()).runsUserSql());
+        boolean eachRun = false;
         while (true) {
             Map<UUID, JsonNode> results = new LinkedHashMap<>();
-            UUID failed = runAll(fresh, failures, parsedArgs, results, next, trace);
+            ReservedState.Fingerprint before = guarded ? ReservedState.read(database.connection()) : null;
+            UUID failed = runAll(fresh, failures, parsedArgs, results, next, trace, eachRun ? before : null);
             if (failed != null) {
                 database.rollback();
                 continue;
+            }
+            if (guarded) {
+                List<String> changed = before.differences(ReservedState.read(database.connection()));
+                if (!changed.isEmpty()) {
+                    if (eachRun || changed.contains("transaction")) {
+                        throw new IntegrityException("model " + model + ": the batch changed Teatree's bookkeeping " + changed
+                                + " and no single intent could be blamed; nothing of this attempt is committed by us");
+                    }
+                    LOG.warnf("model %s: the batch changed Teatree's bookkeeping %s; rolling back and checking intent by intent", model, changed);
+                    database.rollback();
+                    eachRun = true;
+                    continue;
+                }
             }
             Instant now = Instant.now();
             List<LedgerEntry> entries = new ArrayList<>(fresh.size());
@@ -125,7 +148,7 @@ public final class BatchExecutor {
      * that fails, {@link #RETRY} when a group failed (its intents then run one by one), or null when all ran.
      */
     private UUID runAll(Map<UUID, PendingIntent> fresh, Map<UUID, Problem> failures, Map<UUID, Object> parsedArgs,
-                        Map<UUID, JsonNode> results, long next, BatchTrace trace) {
+                        Map<UUID, JsonNode> results, long next, BatchTrace trace, ReservedState.Fingerprint expected) throws SQLException {
         List<PendingIntent> pending = fresh.values().stream().filter(i -> !failures.containsKey(i.id())).toList();
         int i = 0;
         while (i < pending.size()) {
@@ -137,6 +160,9 @@ public final class BatchExecutor {
                     List<JsonNode> out = runGroup(group, parsedArgs, next);
                     for (int k = 0; k < group.size(); k++) {
                         results.put(group.get(k).id(), out.get(k));
+                    }
+                    if (expected != null && !expected.differences(ReservedState.read(database.connection())).isEmpty()) {
+                        throw new IntegrityException("the group changed Teatree's bookkeeping");
                     }
                 } catch (Exception e) {
                     ManagerTracer.failed(span, Problems.of(e), e, Problems.expected(e));
@@ -150,6 +176,19 @@ public final class BatchExecutor {
                 Span span = tracer.startFunction(trace.context(), function, intent.id(), next);
                 try {
                     results.put(intent.id(), run(intent, parsedArgs.get(intent.id()), next));
+                    if (expected != null) {
+                        List<String> changed = expected.differences(ReservedState.read(database.connection()));
+                        if (changed.contains("transaction")) {
+                            throw new IntegrityException("model " + model + ": intent " + intent.id() + " ended the batch's transaction;"
+                                    + " the effects of the intents before it in this attempt may have been committed without their ledger rows");
+                        }
+                        if (!changed.isEmpty()) {
+                            throw new SandboxViolation("the intent changed Teatree's bookkeeping (" + String.join(", ", changed)
+                                    + " of the _teatree schema); it was rolled back");
+                        }
+                    }
+                } catch (IntegrityException e) {
+                    throw e;
                 } catch (Exception e) {
                     Problem problem = Problems.of(e);
                     ManagerTracer.failed(span, problem, e, Problems.expected(e));

@@ -6,6 +6,7 @@ import io.teatree.manager.apply.PendingIntent;
 import io.teatree.protocol.IntentEnvelope;
 import io.teatree.protocol.Json;
 import io.teatree.protocol.ModelId;
+import io.teatree.protocol.PayloadRef;
 import io.teatree.protocol.Problem;
 import io.teatree.protocol.ProblemType;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +16,12 @@ import java.util.UUID;
 public final class Decoder {
 
     private final ModelId model;
+    private final String bucket;
 
-    public Decoder(ModelId model) {
+    /** Decodes intents of {@code model}, whose payloads are staged in {@code bucket}. */
+    public Decoder(ModelId model, String bucket) {
         this.model = model;
+        this.bucket = bucket;
     }
 
     public PendingIntent decode(Message message) {
@@ -31,6 +35,10 @@ public final class Decoder {
         }
         if (!envelope.model().equals(model)) {
             return new PendingIntent(envelope.id(), null, Problem.of(ProblemType.WRONG_MODEL, "intent names model '" + envelope.model() + "' but arrived on " + message.getSubject(), "model"), null);
+        }
+        if (envelope.payloadRef() != null && !envelope.payloadRef().isStagingOf(bucket, model, envelope.id())) {
+            return new PendingIntent(envelope.id(), null, Problem.of(ProblemType.WRONG_MODEL, "payloadRef must be s3://" + bucket + "/"
+                    + PayloadRef.stagingKey(model, envelope.id()) + ", the staging object of this intent", "payloadRef"), null);
         }
         return new PendingIntent(envelope.id(), envelope, null, null);
     }

@@ -22,7 +22,8 @@ import java.util.UUID;
 
 /**
  * Reads and writes the ledger {@code _teatree.applied}, the source of truth for what was applied (docs/design.md, invariants).
- * Rows are written in the same transaction as the effects. Not thread-safe (the writer's connection).
+ * Rows are written in the same transaction as the effects. Functions are named through {@code system.main}, so a
+ * user macro that shadows one cannot change what the ledger reads or writes. Not thread-safe (the writer's connection).
  */
 public final class Ledger {
 
@@ -47,7 +48,7 @@ public final class Ledger {
         ArrayNode list = Json.MAPPER.createArrayNode();
         ids.forEach(id -> list.add(id.toString()));
         try (PreparedStatement ps = connection.prepareStatement("SELECT " + COLUMNS + " FROM _teatree.applied"
-                + " WHERE intent_id IN (SELECT unnest(from_json(?::JSON, '[\"UUID\"]')))")) {
+                + " WHERE intent_id IN (SELECT system.main.unnest(system.main.from_json(?::JSON, '[\"UUID\"]')))")) {
             ps.setString(1, list.toString());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -104,8 +105,8 @@ public final class Ledger {
 
     private static final java.time.format.DateTimeFormatter TIMESTAMP = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
-    private static final String APPEND = "INSERT INTO _teatree.applied (" + COLUMNS + ") SELECT " + COLUMNS + " FROM (SELECT unnest("
-            + "from_json(?::JSON, '[{\"intent_id\":\"UUID\",\"version\":\"BIGINT\",\"status\":\"VARCHAR\",\"applied_at\":\"TIMESTAMP\","
+    private static final String APPEND = "INSERT INTO _teatree.applied (" + COLUMNS + ") SELECT " + COLUMNS + " FROM (SELECT system.main.unnest("
+            + "system.main.from_json(?::JSON, '[{\"intent_id\":\"UUID\",\"version\":\"BIGINT\",\"status\":\"VARCHAR\",\"applied_at\":\"TIMESTAMP\","
             + "\"function\":\"VARCHAR\",\"result\":\"VARCHAR\",\"error\":\"VARCHAR\",\"submitted_at\":\"TIMESTAMP\",\"requester\":\"VARCHAR\"}]'),"
             + " recursive := true))";
 

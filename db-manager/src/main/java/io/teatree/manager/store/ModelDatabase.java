@@ -133,6 +133,8 @@ public final class ModelDatabase implements AutoCloseable {
     public void close() throws SQLException {
         try {
             connection.rollback();
+        } catch (SQLException noTransaction) {
+            // nothing open to roll back (user code ended it): closing is all that is left
         } finally {
             connection.close();
         }

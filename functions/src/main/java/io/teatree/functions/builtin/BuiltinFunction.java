@@ -23,6 +23,12 @@ abstract class BuiltinFunction<A> implements TeatreeFunction<A> {
         return name;
     }
 
+    /** Built-ins build their statements from validated names and bound values; those taking SQL text say so. */
+    @Override
+    public boolean runsUserSql() {
+        return false;
+    }
+
     @Override
     public final A parseArgs(JsonNode args) {
         return parse(ArgReader.object(args));

@@ -21,6 +21,12 @@ import java.util.List;
  */
 public final class DeleteFunction extends BuiltinFunction<DeleteFunction.Args> {
 
+    /** True: its {@code where} is the intent's SQL. */
+    @Override
+    public boolean runsUserSql() {
+        return true;
+    }
+
     /**
      * @param where  a boolean SQL expression with {@code ?} parameters
      * @param params one JSON scalar per {@code ?}, in order

@@ -22,6 +22,12 @@ import java.util.Set;
  */
 public final class PipelineFunction extends BuiltinFunction<PipelineFunction.Args> {
 
+    /** True: its stages are the intent's SQL. */
+    @Override
+    public boolean runsUserSql() {
+        return true;
+    }
+
     /** @param sql the stage's query with params already substituted */
     public record Stage(String name, String sql) {
     }

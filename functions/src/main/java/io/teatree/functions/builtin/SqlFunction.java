@@ -19,6 +19,12 @@ import java.util.List;
  */
 public final class SqlFunction extends BuiltinFunction<SqlFunction.Args> {
 
+    /** True: its statements are the intent's SQL. */
+    @Override
+    public boolean runsUserSql() {
+        return true;
+    }
+
     /** @param statements one statement per string */
     public record Args(List<String> statements) {
     }
