@@ -102,7 +102,7 @@ public final class VersionsBench {
                     + " TO '" + parquet + "' (FORMAT parquet)");
         }
         UUID appendId = IntentIds.newId();
-        String stagingKey = "staging/" + model.value() + "/" + appendId;
+        String stagingKey = PayloadRef.stagingKey(model, appendId);
         s3.putObject(b -> b.bucket(TeatreeServers.BUCKET).key(stagingKey), RequestBody.fromFile(parquet));
         ObjectNode columns = Json.MAPPER.createObjectNode().put("id", "BIGINT").put("site", "VARCHAR").put("amount", "DOUBLE")
                 .put("at", "TIMESTAMP").put("tag", "VARCHAR");

@@ -15,6 +15,12 @@ import io.teatree.protocol.IntentEnvelope;
 import io.teatree.protocol.IntentStatus;
 import io.teatree.protocol.Json;
 import io.teatree.protocol.ModelId;
+import io.teatree.protocol.PayloadRef;
+import io.teatree.functions.PayloadFormat;
+import io.teatree.manager.support.S3;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import java.time.Instant;
 import io.teatree.protocol.Subjects;
 import io.teatree.protocol.control.IntentRow;
 import io.teatree.testkit.TeatreeServers;
@@ -55,6 +61,15 @@ class BadIntentIT {
                     .headers(new Headers().add("Nats-Msg-Id", garbageId.toString()))
                     .data("{not json".getBytes(StandardCharsets.UTF_8)).build());
             messages.add(Intents.message(unknownFunction, true));
+            // a forged payloadRef: another model's staged rows, which exist, must not be copied into this model
+            String stolenKey = PayloadRef.stagingKey(ModelId.of(Manual.newModel("victim")), UUID.randomUUID());
+            try (S3Client s3 = S3.client()) {
+                s3.putObject(b -> b.bucket(TeatreeServers.BUCKET).key(stolenKey),
+                        RequestBody.fromString("[{\"id\": 1000, \"name\": \"stolen\"}]"));
+            }
+            IntentEnvelope forged = new IntentEnvelope(UUID.randomUUID(), model, "append", Json.MAPPER.createObjectNode().put("table", "t"),
+                    new PayloadRef("s3://" + TeatreeServers.BUCKET + "/" + stolenKey, PayloadFormat.JSON, -1), Instant.now(), "test");
+            messages.add(Intents.message(forged, true));
             for (IntentEnvelope g : good.subList(4, 6)) {
                 messages.add(Intents.message(g, true));
             }
@@ -64,7 +79,7 @@ class BadIntentIT {
             try (ManagerProcess manager = ManagerProcess.start(model.value(), servers.newDirectory("bad"),
                     Map.of("teatree.manager.linger", "PT2S"))) {
                 manager.await(Duration.ofMinutes(2), () -> Control.scalar(
-                        "SELECT count(*) FROM intent WHERE model_id = ? AND status IN ('succeeded', 'failed')", model.value()) == 10);
+                        "SELECT count(*) FROM intent WHERE model_id = ? AND status IN ('succeeded', 'failed')", model.value()) == 11);
 
                 for (IntentEnvelope g : good) {
                     assertThat(Control.store().intent(g.id()).orElseThrow().status()).as(g.function()).isEqualTo(IntentStatus.SUCCEEDED);
@@ -74,6 +89,8 @@ class BadIntentIT {
                 assertThat(error(garbageId).path("type").asText()).endsWith("undecodable-intent");
                 assertThat(error(unknownFunction.id()).path("field").asText()).isEqualTo("function");
                 assertThat(error(unknownFunction.id()).path("detail").asText()).contains("append");
+                assertThat(error(forged.id()).path("type").asText()).endsWith("wrong-model");
+                assertThat(error(forged.id()).path("field").asText()).isEqualTo("payloadRef");
                 // the good intents were committed in one version: failures did not split the batch
                 assertThat(Control.scalar("SELECT count(DISTINCT version) FROM intent WHERE model_id = ?", model.value())).isEqualTo(1);
 

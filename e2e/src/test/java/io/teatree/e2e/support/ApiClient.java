@@ -55,7 +55,8 @@ public final class ApiClient {
         return response.body();
     }
 
-    private HttpResponse<String> post(String path, Object body, Map<String, String> headers) throws IOException, InterruptedException {
+    /** POST of a JSON body to {@code path} with the key; the raw answer, whatever its status. */
+    public HttpResponse<String> post(String path, Object body, Map<String, String> headers) throws IOException, InterruptedException {
         HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Json.write(body)));
         headers.forEach(builder::header);
