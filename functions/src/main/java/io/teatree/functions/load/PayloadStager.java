@@ -10,7 +10,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.sql.SQLException;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
+import org.apache.arrow.vector.util.ValueVectorUtility;
 
 /**
  * Reads a payload file into the table {@code raw} of a {@link TrustedDuckDb}, keeping the file's row order:
@@ -37,14 +39,18 @@ final class PayloadStager {
                 case PARQUET -> db.execute("CREATE TEMP TABLE raw AS SELECT * FROM read_parquet(" + path + ")");
                 case ARROW -> stageArrow(db, payload, allocator);
             }
-        } catch (SQLException e) {
-            String detail = e.getMessage() == null ? "unreadable" : e.getMessage().lines().findFirst().orElse("").trim();
+        } catch (SQLException | RuntimeException e) {
+            // a reader that trips over hostile bytes fails this intent alone, whatever it throws
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String detail = message.lines().findFirst().orElse("").trim();
             throw new FunctionException(ProblemType.BAD_PAYLOAD, "the " + format.wireName() + " payload cannot be read: " + detail,
                     "payload", e);
         }
     }
 
     private static void stageArrow(TrustedDuckDb db, Payload payload, BufferAllocator allocator) throws SQLException, FunctionException {
+        ArrowIpcCheck.check(payload.file());
+        validateBatches(payload, allocator);
         InputStream in;
         try {
             in = Files.newInputStream(payload.file());
@@ -62,6 +68,40 @@ final class PayloadStager {
             db.execute("CREATE TEMP TABLE raw AS SELECT * FROM " + view);
             return 0;
         });
+    }
+
+    /**
+     * Reads every batch once under an allocator capped near the file's size and validates it fully (offsets,
+     * buffer sizes, nested children), so neither Arrow Java nor DuckDB, which reads the buffers natively, ever
+     * sees a batch whose lengths lie.
+     */
+    private static void validateBatches(Payload payload, BufferAllocator allocator) throws FunctionException {
+        long cap = Math.max(64L << 20, 4 * fileSize(payload));
+        try (BufferAllocator bounded = allocator.newChildAllocator("payload-check", 0, cap);
+             InputStream in = Files.newInputStream(payload.file());
+             ArrowStreamReader reader = new ArrowStreamReader(in, bounded)) {
+            VectorSchemaRoot root = reader.getVectorSchemaRoot();
+            long batch = 0;
+            while (reader.loadNextBatch()) {
+                try {
+                    ValueVectorUtility.validateFull(root);
+                } catch (RuntimeException e) {
+                    throw new FunctionException(ProblemType.BAD_PAYLOAD, "the arrow payload's record batch " + batch + " (before byte offset "
+                            + reader.bytesRead() + ") is invalid: " + e.getMessage(), "payload");
+                }
+                batch++;
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new FunctionException(ProblemType.BAD_PAYLOAD, "the arrow payload cannot be read: " + e.getMessage(), "payload");
+        }
+    }
+
+    private static long fileSize(Payload payload) throws FunctionException {
+        try {
+            return Files.size(payload.file());
+        } catch (IOException e) {
+            throw new FunctionException(ProblemType.BAD_PAYLOAD, "the payload file cannot be opened: " + e.getMessage(), "payload");
+        }
     }
 
     private static void closeQuietly(ArrowStreamReader reader) {
