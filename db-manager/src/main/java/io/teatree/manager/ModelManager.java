@@ -6,6 +6,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.teatree.manager.apply.BatchExecutor;
 import io.teatree.manager.apply.FencedException;
 import io.teatree.manager.apply.IntegrityException;
+import io.teatree.protocol.ManagerExit;
+import io.teatree.manager.quarantine.AttemptJournal;
 import io.teatree.manager.apply.FunctionLoader;
 import io.teatree.manager.config.ManagerConfig;
 import io.teatree.manager.consume.Decoder;
@@ -53,8 +55,7 @@ import software.amazon.awssdk.transfer.s3.S3TransferManager;
 
 /**
  * One model's db-manager: takes the lease, opens the model file, runs the writer loop and shuts down cleanly
- * (finish the batch, ack, release the lease). {@link #run()} returns the process exit code:
- * 0 stopped or idle, 1 crashed, 2 lease lost, 3 fenced by a newer writer, 4 user code ended a batch's transaction.
+ * (finish the batch, ack, release the lease). {@link #run()} returns the process exit code, a {@link ManagerExit}.
  */
 @ApplicationScoped
 public class ModelManager {
@@ -92,10 +93,10 @@ public class ModelManager {
             return serve(model, lease, epoch.getAsLong(), telemetry.tracer(model), metrics);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 1;
+            return ManagerExit.CRASHED.code();
         } catch (Exception e) {
             LOG.errorf(e, "model %s: manager failed", model);
-            return 1;
+            return ManagerExit.CRASHED.code();
         } finally {
             finished.countDown();
         }
@@ -111,7 +112,7 @@ public class ModelManager {
              IntentSource source = new IntentSource(nats, model, config.manager().batchSize(), config.manager().linger(), config.manager().ackWait())) {
             if (database.epoch() > epoch) {
                 LOG.errorf("model %s: file epoch %d is above our lease epoch %d; refusing to write", model, database.epoch(), epoch);
-                return 3;
+                return ManagerExit.FENCED.code();
             }
             BatchExecutor executor = new BatchExecutor(model, database, FunctionLoader.load(config.manager().functionsDir()), allocator, epoch,
                     tracer);
@@ -127,16 +128,17 @@ public class ModelManager {
             try (Snapshots snapshots = new Snapshots(model, database, config.manager().snapshot(), s3, transfers, s3Config.bucket(), versions, events,
                     publishedVersion(versions, model), tracer, metrics)) {
                 WriterLoop loop = new WriterLoop(source, new Decoder(model, s3Config.bucket()), new PayloadFetcher(s3, dataDir.resolve(model.value()).resolve("payloads")),
-                        executor, reporter, events, lease, snapshots, config.manager().idleTimeout(), tracer, metrics);
+                        executor, reporter, events, lease, snapshots, config.manager().idleTimeout(), tracer, metrics,
+                        AttemptJournal.open(dataDir.resolve(model.value())), config.manager().poisonAttempts());
                 WriterLoop.Exit exit;
                 try {
                     exit = loop.run(() -> stopping);
                 } catch (FencedException e) {
                     LOG.error(e.getMessage());
-                    return 3;
+                    return ManagerExit.FENCED.code();
                 } catch (IntegrityException e) {
                     LOG.error(e.getMessage());
-                    return 4;
+                    return ManagerExit.INTEGRITY.code();
                 }
                 if (exit != WriterLoop.Exit.LEASE_LOST) {
                     snapshots.finish(executor.version());
@@ -153,7 +155,7 @@ public class ModelManager {
         events.publish(EventType.MANAGER_STOPPED, executor.version(), data);
         LOG.infof("model %s: manager stopping (%s) at version %d", model, exit, executor.version());
         nats.flush(Duration.ofSeconds(5));
-        return exit == WriterLoop.Exit.LEASE_LOST ? 2 : 0;
+        return (exit == WriterLoop.Exit.LEASE_LOST ? ManagerExit.LEASE_LOST : ManagerExit.STOPPED).code();
     }
 
     private static long publishedVersion(VersionStore versions, ModelId model) {

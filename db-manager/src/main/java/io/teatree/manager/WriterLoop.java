@@ -10,6 +10,7 @@ import io.teatree.manager.consume.Decoder;
 import io.teatree.manager.consume.IntentSource;
 import io.teatree.manager.lease.LeaseKeeper;
 import io.teatree.manager.payload.PayloadFetcher;
+import io.teatree.manager.quarantine.AttemptJournal;
 import io.teatree.manager.report.ControlReporter;
 import io.teatree.manager.report.EventPublisher;
 import io.teatree.manager.snapshot.Snapshots;
@@ -20,6 +21,7 @@ import io.teatree.protocol.IntentStatus;
 import io.teatree.protocol.Problem;
 import io.teatree.protocol.ProblemType;
 import io.teatree.service.log.ModelMdc;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,11 +56,13 @@ final class WriterLoop {
     private final Duration idleTimeout;
     private final ManagerTracer tracer;
     private final ManagerMetrics metrics;
+    private final AttemptJournal journal;
+    private final int poisonAttempts;
     private long pendingRefreshedAt = System.nanoTime() - PENDING_REFRESH_NANOS;
 
     WriterLoop(IntentSource source, Decoder decoder, PayloadFetcher payloads, BatchExecutor executor, ControlReporter reporter,
                EventPublisher events, LeaseKeeper lease, Snapshots snapshots, Duration idleTimeout, ManagerTracer tracer,
-               ManagerMetrics metrics) {
+               ManagerMetrics metrics, AttemptJournal journal, int poisonAttempts) {
         this.source = source;
         this.decoder = decoder;
         this.payloads = payloads;
@@ -70,9 +74,11 @@ final class WriterLoop {
         this.idleTimeout = idleTimeout;
         this.tracer = tracer;
         this.metrics = metrics;
+        this.journal = journal;
+        this.poisonAttempts = poisonAttempts;
     }
 
-    Exit run(BooleanSupplier stopping) throws SQLException, FencedException {
+    Exit run(BooleanSupplier stopping) throws SQLException, FencedException, IOException {
         long lastWork = System.nanoTime();
         while (true) {
             if (lease.lost()) {
@@ -99,25 +105,75 @@ final class WriterLoop {
         }
     }
 
-    private void applyBatch(List<Message> messages) throws SQLException, FencedException {
-        BatchTrace trace = tracer.startBatch(messages);
+    private void applyBatch(List<Message> messages) throws SQLException, FencedException, IOException {
         List<PendingIntent> batch = new ArrayList<>(messages.size());
         int ready = prepare(messages, batch);
-        for (int i = 0; i < ready; i++) {
-            trace.link(i, batch.get(i).id());
-        }
         try {
-            long started = System.nanoTime();
-            BatchOutcome outcome = executor.apply(batch, trace);
-            if (!batch.isEmpty()) {
-                metrics.batch(batch.size(), System.nanoTime() - started);
-            }
-            for (int i = 0; i < ready; i++) {
-                messages.get(i).ack();
+            if (!journal.anyCrashes()) {
+                applySegment(messages.subList(0, ready), batch);
+            } else {
+                applyAroundSuspects(messages.subList(0, ready), batch);
             }
             for (int i = ready; i < messages.size(); i++) {
                 messages.get(i).nakWithDelay(PAYLOAD_RETRY);
             }
+        } finally {
+            batch.stream().map(PendingIntent::payload).filter(p -> p != null).forEach(payloads::discard);
+        }
+    }
+
+    /**
+     * After a crash: intents that were in flight when the process died are applied each in a transaction of its
+     * own, in order between the others, so a crash can be blamed on one intent; one that has taken the process
+     * down {@code poisonAttempts} times fails {@code poison-intent} without running.
+     */
+    private void applyAroundSuspects(List<Message> messages, List<PendingIntent> batch) throws SQLException, FencedException, IOException {
+        int from = 0;
+        for (int i = 0; i <= batch.size(); i++) {
+            int crashes = i < batch.size() ? journal.crashes(batch.get(i).id()) : 0;
+            if (i < batch.size() && crashes == 0) {
+                continue;
+            }
+            if (i > from) {
+                applySegment(messages.subList(from, i), batch.subList(from, i));
+            }
+            if (i < batch.size()) {
+                PendingIntent suspect = batch.get(i);
+                if (crashes >= poisonAttempts) {
+                    LOG.warnf("intent %s took the db-manager down %d times; failing it as poison-intent", suspect.id(), crashes);
+                    suspect = new PendingIntent(suspect.id(), suspect.envelope(), Problem.of(ProblemType.POISON_INTENT,
+                            "the db-manager process died " + crashes + " times while applying this intent alone (out of memory, a native"
+                                    + " crash or a kill); it was set aside so that the model goes on", null), suspect.payload());
+                }
+                applySegment(messages.subList(i, i + 1), List.of(suspect));
+            }
+            from = i + 1;
+        }
+    }
+
+    private void applySegment(List<Message> messages, List<PendingIntent> batch) throws SQLException, FencedException, IOException {
+        BatchTrace trace = tracer.startBatch(messages);
+        for (int i = 0; i < batch.size(); i++) {
+            trace.link(i, batch.get(i).id());
+        }
+        List<UUID> ids = batch.stream().map(PendingIntent::id).toList();
+        try {
+            long started = System.nanoTime();
+            journal.begin(ids);
+            BatchOutcome outcome;
+            try {
+                outcome = executor.apply(batch, trace);
+            } catch (FencedException e) {
+                journal.end(List.of()); // not a crash of these intents: another writer owns the model
+                throw e;
+            }
+            if (!batch.isEmpty()) {
+                metrics.batch(batch.size(), System.nanoTime() - started);
+            }
+            for (Message message : messages) {
+                message.ack();
+            }
+            journal.end(ids);
             if (outcome.committed()) {
                 trace.committed(batch.size(), outcome.version());
                 metrics.version(outcome.version());
@@ -134,12 +190,11 @@ final class WriterLoop {
                 reporter.committed(executor.version(), outcome.replayed());
                 events.intents(outcome.replayed());
             }
-        } catch (SQLException | FencedException | RuntimeException e) {
+        } catch (SQLException | FencedException | IOException | RuntimeException e) {
             trace.failed(e);
             throw e;
         } finally {
             trace.end();
-            batch.stream().map(PendingIntent::payload).filter(p -> p != null).forEach(payloads::discard);
         }
     }
 

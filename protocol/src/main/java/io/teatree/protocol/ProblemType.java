@@ -42,6 +42,7 @@ public enum ProblemType implements ErrorType {
     PAYLOAD_MISSING("payload-missing", 422, "Payload missing"),
     BAD_SQL("bad-sql", 422, "SQL failed"),
     SANDBOX_VIOLATION("sandbox-violation", 422, "Sandbox violation"),
+    POISON_INTENT("poison-intent", 422, "Poison intent"),
     NO_BASIS("no-basis", 422, "No allocation basis"),
     FUNCTION_ERROR("function-error", 500, "Function failed");
 

@@ -49,6 +49,10 @@ public interface ManagerConfig {
         /** A directory whose jars add functions (found with ServiceLoader) to the built-ins. */
         Optional<String> functionsDir();
 
+        /** After this many process deaths while applying an intent alone, the intent fails {@code poison-intent}. */
+        @WithDefault("3")
+        int poisonAttempts();
+
         /** DuckDB threads; DuckDB's default when absent. */
         Optional<Integer> duckdbThreads();
 

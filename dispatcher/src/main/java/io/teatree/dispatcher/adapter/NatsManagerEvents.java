@@ -6,6 +6,7 @@ import io.teatree.dispatcher.demand.ManagerEvents;
 import io.teatree.protocol.EventEnvelope;
 import io.teatree.protocol.EventType;
 import io.teatree.protocol.Json;
+import io.teatree.protocol.ManagerExit;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.Subjects;
 import java.time.Duration;
@@ -24,6 +25,7 @@ public final class NatsManagerEvents implements ManagerEvents {
         var data = Json.MAPPER.createObjectNode()
                 .put("reason", "crashloop")
                 .put("exitCode", exitCode)
+                .put("exitReason", ManagerExit.reasonOf(exitCode))
                 .put("crashes", crashes)
                 .put("retryIn", retryIn.toString());
         try {

@@ -64,7 +64,8 @@ final class CrashRestarts implements ExitListener, AutoCloseable {
         this.crashes.incrementAndGet();
         CrashBackoff.Crashes crashes = backoff.crashed(model, ranFor, now);
         Duration delay = Duration.between(now, crashes.retryAt());
-        Log.warnf("manager of %s crashed (exit code %d, crash %d in a row); restarting in %s", model, exitCode, crashes.count(), delay);
+        Log.warnf("manager of %s crashed (exit code %d, %s; crash %d in a row); restarting in %s", model, exitCode,
+                io.teatree.protocol.ManagerExit.reasonOf(exitCode), crashes.count(), delay);
         if (crashes.count() >= crashloopAfter) {
             status.crashloop(model, exitCode, crashes.count(), delay);
         } else if (crashes.count() == 1) {
