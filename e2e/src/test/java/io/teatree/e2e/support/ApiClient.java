@@ -55,6 +55,12 @@ public final class ApiClient {
         return response.body();
     }
 
+    /** POST of raw bytes as {@code contentType} to {@code path} with the key; the raw answer, whatever its status. */
+    public HttpResponse<String> postBytes(String path, String contentType, byte[] body) throws IOException, InterruptedException {
+        return http.send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** POST of a JSON body to {@code path} with the key; the raw answer, whatever its status. */
     public HttpResponse<String> post(String path, Object body, Map<String, String> headers) throws IOException, InterruptedException {
         HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")

@@ -40,7 +40,7 @@ public final class AllocateFunction extends BuiltinFunction<AllocateFunction.Arg
     }
 
     public AllocateFunction() {
-        super("allocate");
+        super("allocate", "source", "target", "total", "basisFrom", "basisTo", "timeColumn", "dimensions", "measure", "totalColumn", "decimals");
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.List;
 public final class AppendFunction extends RowsFunction {
 
     public AppendFunction() {
-        super("append");
+        super("append", "table", "rows");
     }
 
     /** Small inline appends to one table with the same columns share one multi-row INSERT. */

@@ -31,7 +31,7 @@ public final class CreateTableFunction extends BuiltinFunction<CreateTableFuncti
     }
 
     public CreateTableFunction() {
-        super("create_table");
+        super("create_table", "table", "columns", "primaryKey", "ifNotExists");
     }
 
     @Override

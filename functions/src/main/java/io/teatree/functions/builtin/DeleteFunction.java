@@ -35,7 +35,7 @@ public final class DeleteFunction extends BuiltinFunction<DeleteFunction.Args> {
     }
 
     public DeleteFunction() {
-        super("delete");
+        super("delete", "table", "where", "params");
     }
 
     @Override

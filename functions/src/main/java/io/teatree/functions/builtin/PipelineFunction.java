@@ -36,7 +36,7 @@ public final class PipelineFunction extends BuiltinFunction<PipelineFunction.Arg
     }
 
     public PipelineFunction() {
-        super("pipeline");
+        super("pipeline", "stages", "target", "params");
     }
 
     @Override

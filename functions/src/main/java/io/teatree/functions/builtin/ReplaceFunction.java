@@ -13,7 +13,7 @@ import io.teatree.functions.table.TableSchema;
 public final class ReplaceFunction extends RowsFunction {
 
     public ReplaceFunction() {
-        super("replace");
+        super("replace", "table", "rows");
     }
 
     @Override

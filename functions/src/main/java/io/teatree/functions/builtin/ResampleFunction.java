@@ -36,7 +36,7 @@ public final class ResampleFunction extends BuiltinFunction<ResampleFunction.Arg
     }
 
     public ResampleFunction() {
-        super("resample");
+        super("resample", "source", "target", "timeColumn", "every", "aggregations", "groupBy");
     }
 
     @Override

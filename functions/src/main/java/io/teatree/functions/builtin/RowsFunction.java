@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 abstract class RowsFunction extends BuiltinFunction<RowsArgs> {
 
-    RowsFunction(String name) {
-        super(name);
+    RowsFunction(String name, String... fields) {
+        super(name, fields);
     }
 
     @Override

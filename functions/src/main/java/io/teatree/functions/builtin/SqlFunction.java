@@ -30,7 +30,7 @@ public final class SqlFunction extends BuiltinFunction<SqlFunction.Args> {
     }
 
     public SqlFunction() {
-        super("sql");
+        super("sql", "statements");
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 public final class UpsertFunction extends RowsFunction {
 
     public UpsertFunction() {
-        super("upsert");
+        super("upsert", "table", "rows", "key");
     }
 
     /** The table, the rows and the key columns. */

@@ -62,4 +62,16 @@ class CreateTableFunctionTest {
         assertThatThrownBy(() -> create.parseArgs(ModelDb.json("{\"table\": \"t\", \"columns\": {}}")))
                 .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("columns"));
     }
+
+    @Test
+    void anUnknownArgumentIsRefusedNamingItAndTheSpellingMeant() {
+        assertThatThrownBy(() -> new CreateTableFunction().parseArgs(ModelDb.json(
+                        "{\"table\": \"t\", \"columns\": {\"id\": \"BIGINT\"}, \"primary_key\": [\"id\"]}")))
+                .isInstanceOfSatisfying(InvalidFieldException.class, e -> {
+                    assertThat(e.field()).isEqualTo("primary_key");
+                    assertThat(e.getMessage()).contains("did you mean 'primaryKey'?");
+                });
+        assertThatThrownBy(() -> new SnapshotFunction().parseArgs(ModelDb.json("{\"now\": true}")))
+                .hasMessageContaining("takes no arguments");
+    }
 }
