@@ -51,7 +51,7 @@ class ApiTracingIT {
         String clientSpan = hex(8);
         Subscription subscription = Api.nats().subscribe(Subjects.intent(ModelId.of(model)));
         Api.nats().flush(Duration.ofSeconds(5));
-        given().get("/q/metrics").then().statusCode(200);
+        admin().get("/q/metrics").then().statusCode(200);
 
         String id = admin().contentType(ContentType.JSON).header("traceparent", traceparent(traceId, clientSpan)).body(APPEND)
                 .post("/v1/models/{m}/intents", model).then().statusCode(202).extract().path("id");

@@ -4,10 +4,13 @@ import static io.restassured.RestAssured.given;
 import static io.teatree.api.Api.admin;
 import static io.teatree.api.Api.as;
 import static io.teatree.api.Api.newModel;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,14 +38,21 @@ class AuthIT {
                 .header("WWW-Authenticate", equalTo("Bearer realm=\"teatree\""));
         as("tt_wrong").get("/v1/models").then().statusCode(401).contentType("application/problem+json");
 
-        // 403: reader submitting, writer registering a model, key for a touching b
+        // 403: reader submitting, writer registering a model, writer listing keys (roles, inside the pattern)
         submit(reader, a).then().statusCode(403).contentType("application/problem+json");
         as(writer).contentType(ContentType.JSON).body(Map.of("id", a + "-x")).post("/v1/models")
                 .then().statusCode(403).contentType("application/problem+json");
-        submit(scopedToA, b).then().statusCode(403).contentType("application/problem+json");
-        as(scopedToA).get("/v1/models/{m}", b).then().statusCode(403);
-        as(scopedToA).get("/v1/models/{m}/events", b).then().statusCode(403);
         as(writer).get("/v1/keys").then().statusCode(403);
+
+        // 404: a model outside the key's pattern answers exactly like one that is not registered
+        String unknown = a + "-never-registered";
+        for (String m : new String[] {b, unknown}) {
+            submit(scopedToA, m).then().statusCode(404).contentType("application/problem+json")
+                    .body("detail", equalTo("model '" + m + "' is not registered")).body("field", equalTo("model"))
+                    .body("detail", not(containsString("pattern")));
+            as(scopedToA).get("/v1/models/{m}", m).then().statusCode(404).body("detail", equalTo("model '" + m + "' is not registered"));
+            as(scopedToA).get("/v1/models/{m}/events", m).then().statusCode(404).body("field", equalTo("model"));
+        }
 
         // allowed
         as(reader).get("/v1/models/{m}", a).then().statusCode(200).body("id", equalTo(a));
@@ -53,6 +63,25 @@ class AuthIT {
                 .body("items.id", hasItem(a)).body("items.id", not(hasItem(b)));
         admin().contentType(ContentType.JSON).body(Map.of("id", a + "-y")).post("/v1/models").then().statusCode(201)
                 .header("Location", endsWith("/v1/models/" + a + "-y"));
+    }
+
+    @Test
+    void anIntentOfAModelOutsideThePatternIsIndistinguishableFromAnUnknownId() {
+        String a = newModel("ia");
+        String b = newModel("ib");
+        String intent = submit(createKey("writer", a), a).then().statusCode(202).extract().path("id");
+        String scopedToB = createKey("reader", b);
+        String madeUp = java.util.UUID.randomUUID().toString();
+
+        var foreign = as(scopedToB).get("/v1/intents/{id}", intent).then().statusCode(404)
+                .contentType("application/problem+json").extract().jsonPath();
+        var unknown = as(scopedToB).get("/v1/intents/{id}", madeUp).then().statusCode(404).extract().jsonPath();
+        assertThat(foreign.getString("type")).isEqualTo(unknown.getString("type"));
+        assertThat(foreign.getString("field")).isEqualTo(unknown.getString("field")).isEqualTo("id");
+        assertThat(foreign.getString("detail")).isEqualTo(unknown.getString("detail").replace(madeUp, intent))
+                .doesNotContain(a).doesNotContain("pattern");
+        as(scopedToB).get("/v1/intents/{id}?wait=1s", intent).then().statusCode(404);
+        as(createKey("reader", a)).get("/v1/intents/{id}", intent).then().statusCode(200);
     }
 
     @Test

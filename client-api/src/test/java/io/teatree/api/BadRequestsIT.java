@@ -56,6 +56,52 @@ class BadRequestsIT {
         assertThat(intentsOnStream(model)).isZero();
     }
 
+    static Stream<Arguments> badPaging() {
+        return Stream.of(
+                Arguments.of("/v1/models?after=%00", "after"),
+                Arguments.of("/v1/models?after=%2F..%2F", "after"),
+                Arguments.of("/v1/models?after=NOT-AN-ID", "after"),
+                Arguments.of("/v1/models?limit=abc", "limit"),
+                Arguments.of("/v1/models?limit=-1", "limit"),
+                Arguments.of("/v1/models?limit=0", "limit"),
+                Arguments.of("/v1/models?limit=1001", "limit"),
+                Arguments.of("/v1/models?limit=99999999999999999999999", "limit"),
+                Arguments.of("/v1/models/{m}/events?since=%00", "since"),
+                Arguments.of("/v1/models/{m}/events?since=abc", "since"),
+                Arguments.of("/v1/models/{m}/events?since=-1", "since"),
+                Arguments.of("/v1/models/{m}/events?since=1e3", "since"),
+                Arguments.of("/v1/models/{m}/events?since=9223372036854775807", "since"),
+                Arguments.of("/v1/models/{m}/events?since=92233720368547758070", "since"),
+                Arguments.of("/v1/intents/00000000-0000-0000-0000-000000000000?wait=%00", "wait"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badPaging")
+    void badPagingOrStreamPositionIs400NamingTheParameter(String path, String parameter) {
+        String model = newModel("page");
+        admin().urlEncodingEnabled(false).get(path.replace("{m}", model))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://teatree.io/problems/invalid-field"))
+                .body("field", equalTo(parameter)).body("detail", containsString(parameter));
+    }
+
+    @Test
+    void aLastEventIdBeyondTheStreamIs400() {
+        String model = newModel("page");
+        admin().header("Last-Event-ID", String.valueOf(Long.MAX_VALUE)).get("/v1/models/{m}/events", model)
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("Last-Event-ID"));
+        admin().header("Last-Event-ID", "%00").get("/v1/models/{m}/events", model)
+                .then().statusCode(400).body("field", equalTo("Last-Event-ID"));
+    }
+
+    @Test
+    void validPagingStillWorks() {
+        String first = newModel("page");
+        admin().get("/v1/models?limit=1000").then().statusCode(200);
+        admin().get("/v1/models?after=" + first + "&limit=1").then().statusCode(200);
+        admin().get("/v1/models?after=&limit=").then().statusCode(200);
+    }
+
     @Test
     void unknownModelIs404() throws Exception {
         admin().contentType(JSON).body("{\"function\": \"snapshot\", \"args\": {}}").post("/v1/models/{m}/intents", "no-such-model")

@@ -1,7 +1,5 @@
 package io.teatree.api;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +18,7 @@ record Metrics(String text, List<Sample> samples) {
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     static Metrics scrape() {
-        String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = Api.admin().get("/q/metrics").then().statusCode(200).extract().asString();
         List<Sample> samples = new ArrayList<>();
         for (String line : text.split("\n")) {
             // OpenMetrics exemplars follow " # "

@@ -135,12 +135,16 @@ class VersionsIT {
         as(reader).get("/v1/models/{m}/versions/latest/download", a).then().statusCode(200);
         as(reader).contentType(ContentType.JSON).body(Map.of("sql", "SELECT count(*) AS n FROM orders"))
                 .post("/v1/models/{m}/query", a).then().statusCode(200).body("[0].n", equalTo(5));
-        as(scopedToA).get("/v1/models/{m}/versions", b).then().statusCode(403).contentType("application/problem+json");
-        as(scopedToA).get("/v1/models/{m}/versions/1", b).then().statusCode(403);
-        as(scopedToA).get("/v1/models/{m}/versions/1/download", b).then().statusCode(403);
-        as(scopedToA).get("/v1/models/{m}/tables", b).then().statusCode(403);
+        // another model answers like an unregistered one: 404, not a 403 that would confirm it exists
+        String notRegistered = "model '" + b + "' is not registered";
+        as(scopedToA).get("/v1/models/{m}/versions", b).then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo(notRegistered));
+        as(scopedToA).get("/v1/models/{m}/versions/1", b).then().statusCode(404).body("detail", equalTo(notRegistered));
+        as(scopedToA).get("/v1/models/{m}/versions/1/download", b).then().statusCode(404).body("detail", equalTo(notRegistered));
+        as(scopedToA).get("/v1/models/{m}/tables", b).then().statusCode(404).body("detail", equalTo(notRegistered));
         as(scopedToA).contentType(ContentType.JSON).body(Map.of("sql", "SELECT 1"))
-                .post("/v1/models/{m}/query", b).then().statusCode(403).contentType("application/problem+json");
+                .post("/v1/models/{m}/query", b).then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo(notRegistered));
         as(scopedToA).contentType(ContentType.JSON).body(Map.of("sql", "SELECT 1"))
                 .post("/v1/models/{m}/query", a).then().statusCode(200);
     }

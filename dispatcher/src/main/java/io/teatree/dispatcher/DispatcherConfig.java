@@ -13,6 +13,21 @@ public interface DispatcherConfig {
 
     Dispatcher dispatcher();
 
+    Auth auth();
+
+    /**
+     * Who may read {@code /placements} and {@code /q/metrics}: admin keys for all models ({@code *}), the same
+     * keys the client API issues (looked up in Postgres), and the configured bootstrap key.
+     */
+    interface Auth {
+        /** Whether those endpoints need a key; switch off only for a private single-user setup. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The client API's bootstrap admin key ({@code TEATREE_AUTH_BOOTSTRAP_KEY}), accepted without a lookup. */
+        Optional<String> bootstrapKey();
+    }
+
     /** Where managers run and when they start and stop ({@code teatree.dispatcher.*}). */
     interface Dispatcher {
         /** {@code local} (child processes on this host) or {@code kubernetes} (one StatefulSet per model). */

@@ -15,6 +15,9 @@ import java.util.Map;
  */
 public final class DispatcherTestResource implements QuarkusTestResourceLifecycleManager {
 
+    /** The bootstrap admin key the dispatcher under test accepts on /placements and /q/metrics. */
+    public static final String ADMIN_KEY = "test-admin-key";
+
     /** The managers' idle timeout in these tests. */
     public static final String IDLE_TIMEOUT = "PT4S";
 
@@ -24,6 +27,7 @@ public final class DispatcherTestResource implements QuarkusTestResourceLifecycl
             Path dir = TeatreeServers.get().newDirectory("dispatcher-");
             Map<String, String> config = new LinkedHashMap<>();
             config.put("teatree.dispatcher.placement", "local");
+            config.put("teatree.auth.bootstrap-key", ADMIN_KEY);
             config.put("teatree.dispatcher.local.manager-jar", ManagerJar.path().toString());
             config.put("teatree.dispatcher.local.data-dir", dir.resolve("data").toString());
             config.put("teatree.dispatcher.local.log-dir", dir.resolve("logs").toString());

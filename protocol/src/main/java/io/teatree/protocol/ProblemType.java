@@ -26,6 +26,7 @@ public enum ProblemType implements ErrorType {
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     RANGE_NOT_SATISFIABLE("range-not-satisfiable", 416, "Range not satisfiable"),
+    RESULT_TOO_LARGE("result-too-large", 422, "Result too large"),
     INTERNAL("internal", 500, "Internal error"),
     CORRUPT_VERSION("corrupt-version", 502, "Corrupt version file"),
     UNAVAILABLE("unavailable", 503, "Service unavailable"),

@@ -1,5 +1,6 @@
 package io.teatree.api.auth;
 
+import io.teatree.api.problem.ApiProblem;
 import io.teatree.api.problem.Problems;
 import io.teatree.protocol.ModelId;
 
@@ -22,12 +23,29 @@ public record Caller(String keyId, Role role, ModelPattern pattern) {
         }
     }
 
-    /** Throws 403 unless this caller has {@code required} on {@code model}. */
+    /**
+     * Throws unless this caller has {@code required} on {@code model}: a model outside the key's pattern answers
+     * 404 exactly like an unregistered one (the key learns nothing about models it may not see); inside the
+     * pattern a role that is too weak is 403.
+     */
     public void require(Role required, ModelId model) {
+        if (!pattern.matches(model)) {
+            throw unknownModel(model);
+        }
+        require(required);
+    }
+
+    /** Throws 403 unless this caller has {@code required} and may create {@code model} (inside its pattern). */
+    public void requireToCreate(Role required, ModelId model) {
         require(required);
         if (!pattern.matches(model)) {
-            throw Problems.forbidden("key '" + keyId + "' may not touch model '" + model + "' (pattern " + pattern.glob() + ")");
+            throw Problems.forbidden("key '" + keyId + "' may only register models matching its pattern " + pattern.glob());
         }
+    }
+
+    /** The problem for a model that is not registered, or that this caller may not see: the same answer for both. */
+    public static ApiProblem unknownModel(ModelId model) {
+        return Problems.notFound("model '" + model + "' is not registered", "model");
     }
 
     public boolean mayRead(ModelId model) {

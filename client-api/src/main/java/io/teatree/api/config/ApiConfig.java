@@ -44,6 +44,14 @@ public interface ApiConfig {
         @WithDefault("100000")
         long maxRows();
 
+        /**
+         * Largest cell of a query answer: characters of its text (base64 for blobs) in the row formats, bytes of a
+         * value in Arrow. Over it in the first row (first batch for Arrow) is 422 {@code result-too-large}; later
+         * the answer ends early, without the end of its format.
+         */
+        @WithDefault("8M")
+        MemorySize maxCell();
+
         /** Longest a query may run, including streaming its rows; then it is cancelled. */
         @WithDefault("PT30S")
         Duration timeout();
@@ -101,6 +109,17 @@ public interface ApiConfig {
         /** Largest intent args carried inline in the NATS message; larger {@code rows} are staged in S3. */
         @WithDefault("256K")
         MemorySize inlineArgs();
+
+        /**
+         * Longest {@code sql} of a query, in characters (at most the SQL guard's own 1 Mi characters); longer is 413
+         * naming {@code sql}.
+         */
+        @WithDefault("262144")
+        int querySql();
+
+        /** Largest query request body (JSON or form); read within this bound, so a huge body is refused, not buffered. */
+        @WithDefault("1M")
+        MemorySize queryBody();
 
         /** Longest {@code ?wait=} on intent status. */
         @WithDefault("PT60S")

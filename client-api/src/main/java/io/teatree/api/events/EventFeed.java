@@ -2,6 +2,7 @@ package io.teatree.api.events;
 
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
+import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
 import io.nats.client.PushSubscribeOptions;
@@ -12,6 +13,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.teatree.api.config.ApiConfig;
+import io.teatree.api.problem.Problems;
 import io.teatree.protocol.EventEnvelope;
 import io.teatree.protocol.EventType;
 import io.teatree.protocol.Json;
@@ -19,6 +21,7 @@ import io.teatree.protocol.ModelId;
 import io.teatree.protocol.Subjects;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.util.Set;
 
 /**
@@ -37,6 +40,15 @@ public class EventFeed {
     public EventFeed(Connection connection, ApiConfig config) {
         this.connection = connection;
         this.buffer = config.events().subscriberBuffer();
+    }
+
+    /** The sequence of the newest message in {@code TEATREE_EVENTS} (0 when empty); 503 when NATS does not answer. Blocking. */
+    public long lastSequence() {
+        try {
+            return connection.jetStreamManagement().getStreamInfo(Subjects.EVENTS_STREAM).getStreamState().getLastSequence();
+        } catch (IOException | JetStreamApiException e) {
+            throw Problems.unavailable("the event stream (NATS) is unreachable; retry later");
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import io.teatree.api.auth.CurrentCaller;
 import io.teatree.api.auth.Role;
 import io.teatree.api.config.ApiConfig;
 import io.teatree.api.http.PathParams;
+import io.teatree.api.http.QueryParams;
 import io.teatree.api.intents.IntentPublisher;
 import io.teatree.api.intents.IntentQueue;
 import io.teatree.api.problem.Problems;
@@ -65,6 +66,7 @@ public class EventsResource {
                     + " without either only new events come. Comment lines are heartbeats.")
     @APIResponse(responseCode = "200", description = "an event stream",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = EventEnvelope.class)))
+    @APIResponse(responseCode = "400", description = "since or Last-Event-ID not a sequence of the stream, an unknown event type")
     @APIResponse(responseCode = "404", description = "unknown model")
     @APIResponse(responseCode = "503", description = "NATS unreachable")
     public Multi<OutboundSseEvent> events(@PathParam("m") String m,
@@ -75,10 +77,16 @@ public class EventsResource {
         ModelId model = PathParams.model(m);
         caller.get().require(Role.READER, model);
         queue.requireModel(model);
-        long after = lastEventId != null && !lastEventId.isBlank() ? sequence(lastEventId, "Last-Event-ID")
-                : since != null && !since.isBlank() ? sequence(since, "since") : -1;
+        String position = lastEventId != null && !lastEventId.isBlank() ? "Last-Event-ID" : since != null && !since.isEmpty() ? "since" : null;
+        long after = position == null ? -1 : QueryParams.bounded("since".equals(position) ? since : lastEventId, position, Long.MAX_VALUE);
         Set<EventType> filter = types(types);
         nats.requireConnected();
+        if (after > 0) {
+            long last = feed.lastSequence();
+            if (after > last) {
+                throw Problems.invalidField(position, position + " " + after + " is beyond the newest event (sequence " + last + ")");
+            }
+        }
         Multi<OutboundSseEvent> events = feed.follow(model, after, filter).map(e -> sse.newEventBuilder()
                 .id(String.valueOf(e.seq()))
                 .name(e.type().wireName())
@@ -91,18 +99,6 @@ public class EventsResource {
         // a first comment at once, so the client sees the stream open before any event
         Multi<OutboundSseEvent> opened = Multi.createFrom().item(() -> sse.newEventBuilder().comment("connected").build());
         return metrics.subscriber(Multi.createBy().merging().streams(opened, events, heartbeats));
-    }
-
-    private static long sequence(String value, String field) {
-        try {
-            long seq = Long.parseLong(value.trim());
-            if (seq < 0) {
-                throw Problems.invalidField(field, field + " must be a stream sequence (>= 0)");
-            }
-            return seq;
-        } catch (NumberFormatException e) {
-            throw Problems.invalidField(field, field + " must be a stream sequence (>= 0)");
-        }
     }
 
     private static Set<EventType> types(String types) {

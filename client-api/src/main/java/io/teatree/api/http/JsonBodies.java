@@ -36,17 +36,25 @@ public class JsonBodies {
 
     /** Parses {@code body} as {@code type}; {@code contentLength} lets an oversize body be refused unread. */
     public <T> T read(InputStream body, OptionalLong contentLength, Class<T> type) {
-        if (contentLength.isPresent() && contentLength.getAsLong() > limit) {
-            throw Problems.tooLarge(limit, "body");
+        return read(body, contentLength, type, limit, "body");
+    }
+
+    /**
+     * Parses {@code body} as {@code type} within {@code maxBytes} bytes instead of {@code teatree.limits.json-body};
+     * over it is 413 naming {@code bodyField} (the part of the body that makes it large, e.g. a query's {@code sql}).
+     */
+    public <T> T read(InputStream body, OptionalLong contentLength, Class<T> type, long maxBytes, String bodyField) {
+        if (contentLength.isPresent() && contentLength.getAsLong() > maxBytes) {
+            throw Problems.tooLarge(maxBytes, bodyField);
         }
-        try (InputStream in = new LimitedInputStream(body, limit)) {
+        try (InputStream in = new LimitedInputStream(body, maxBytes)) {
             T value = STRICT.readValue(in, type);
             if (value == null) {
                 throw Problems.malformedJson("the body must be a JSON object");
             }
             return value;
         } catch (BodyTooLargeException e) {
-            throw Problems.tooLarge(limit, "body");
+            throw Problems.tooLarge(maxBytes, bodyField);
         } catch (UnrecognizedPropertyException e) {
             throw Problems.unknownField(path(e));
         } catch (ValueInstantiationException e) {
@@ -63,7 +71,7 @@ public class JsonBodies {
         } catch (JsonProcessingException e) {
             throw Problems.malformedJson("malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw Problems.invalidField("body", "the request body could not be read: " + e.getMessage());
+            throw Problems.invalidField("body", "the request body could not be read");
         }
     }
 

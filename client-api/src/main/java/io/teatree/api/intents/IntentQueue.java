@@ -2,6 +2,7 @@ package io.teatree.api.intents;
 
 import io.nats.client.api.PublishAck;
 import io.quarkus.logging.Log;
+import io.teatree.api.auth.Caller;
 import io.teatree.api.problem.Problems;
 import io.teatree.api.telemetry.ApiMetrics;
 import io.teatree.protocol.IntentEnvelope;
@@ -30,7 +31,7 @@ public class IntentQueue {
 
     /** The model's row; 404 when it is not registered, 503 when Postgres is unreachable. */
     public ModelRow requireModel(ModelId model) {
-        return control.model(model).orElseThrow(() -> Problems.notFound("model '" + model + "' is not registered", "model"));
+        return control.model(model).orElseThrow(() -> Caller.unknownModel(model));
     }
 
     /** The intent's row, if any. */

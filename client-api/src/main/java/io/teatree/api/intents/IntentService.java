@@ -2,6 +2,7 @@ package io.teatree.api.intents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.logging.Log;
 import io.teatree.api.auth.Caller;
 import io.teatree.api.auth.Role;
 import io.teatree.api.config.ApiConfig;
@@ -115,7 +116,8 @@ public class IntentService {
         try {
             staging.put(key, new ByteArrayInputStream(rowsJson), Long.MAX_VALUE);
         } catch (IOException | RuntimeException e) {
-            throw Problems.unavailable("cannot stage the rows in S3: " + e.getMessage());
+            Log.warnf("cannot stage the rows of intent %s in S3: %s", intent.id(), e.toString());
+            throw Problems.unavailable("cannot stage the rows in the object store; retry later");
         }
         ObjectNode remaining = ((ObjectNode) intent.args()).deepCopy();
         remaining.remove("rows");

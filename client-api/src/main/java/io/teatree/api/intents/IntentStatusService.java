@@ -5,6 +5,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.teatree.api.auth.Caller;
 import io.teatree.api.auth.Role;
 import io.teatree.api.config.ApiConfig;
+import io.teatree.api.problem.ApiProblem;
 import io.teatree.api.problem.Problems;
 import io.teatree.protocol.control.IntentRow;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,11 +40,19 @@ public class IntentStatusService {
         return WaitDuration.parse(value, maxWait);
     }
 
-    /** The intent's row now; 404 when unknown, 403 when the caller may not read its model. Blocking. */
+    /**
+     * The intent's row now; 404 when unknown and, alike, when its model is outside the caller's pattern (an id
+     * of another tenant's intent is indistinguishable from a made-up one); 403 only for a role without read.
+     * Blocking.
+     */
     public IntentRow current(Caller caller, UUID id) {
-        IntentRow row = queue.find(id).orElseThrow(() -> Problems.notFound("intent " + id + " is unknown", "id"));
+        IntentRow row = queue.find(id).filter(r -> caller.mayRead(r.model())).orElseThrow(() -> unknownIntent(id));
         caller.require(Role.READER, row.model());
         return row;
+    }
+
+    private static ApiProblem unknownIntent(UUID id) {
+        return Problems.notFound("intent " + id + " is unknown", "id");
     }
 
     /** The row once terminal or when {@code wait} has passed, whichever comes first. */
@@ -64,7 +73,7 @@ public class IntentStatusService {
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(ignored -> {
                     outcomes.forget(id, terminal);
-                    return queue.find(id).orElseThrow(() -> Problems.notFound("intent " + id + " is unknown", "id"));
+                    return queue.find(id).orElseThrow(() -> unknownIntent(id));
                 })
                 .flatMap(row -> row.status().terminal() || System.nanoTime() - deadlineNanos >= 0
                         ? Uni.createFrom().item(row)

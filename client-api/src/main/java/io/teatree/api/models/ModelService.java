@@ -21,7 +21,7 @@ public class ModelService {
     public ModelRow register(Caller caller, String id, String podClass) {
         ModelId model = ModelId.of(id);
         PodClass pc = PodClass.parse(podClass);
-        caller.require(Role.ADMIN, model);
+        caller.requireToCreate(Role.ADMIN, model);
         if (!control.createModel(model, pc.wireName())) {
             throw Problems.conflict("model '" + model + "' already exists", "id");
         }
@@ -30,7 +30,7 @@ public class ModelService {
 
     public ModelRow get(Caller caller, ModelId model) {
         caller.require(Role.READER, model);
-        return control.model(model).orElseThrow(() -> Problems.notFound("model '" + model + "' is not registered", "model"));
+        return control.model(model).orElseThrow(() -> Caller.unknownModel(model));
     }
 
     /** Up to {@code limit} models after {@code after} that the caller may read, in id order. */

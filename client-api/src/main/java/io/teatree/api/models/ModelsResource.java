@@ -3,11 +3,12 @@ package io.teatree.api.models;
 import io.teatree.api.auth.CurrentCaller;
 import io.teatree.api.http.JsonBodies;
 import io.teatree.api.http.PathParams;
+import io.teatree.api.http.QueryParams;
 import io.teatree.api.http.RequestHeaders;
+import io.teatree.protocol.ModelId;
 import io.teatree.protocol.control.ModelRow;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,6 +25,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,6 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "401", description = "no or unknown API key")
 @APIResponse(responseCode = "403", description = "outside the key's role or model pattern")
 public class ModelsResource {
+
+    static final int DEFAULT_PAGE = 100;
+    static final int MAX_PAGE = 1000;
 
     @Inject ModelService models;
     @Inject JsonBodies bodies;
@@ -57,9 +62,12 @@ public class ModelsResource {
     @GET
     @Operation(summary = "List the models the key may read, in id order")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelPage.class)))
-    public ModelPage list(@QueryParam("after") String after, @QueryParam("limit") @DefaultValue("100") int limit) {
-        int pageSize = Math.max(1, Math.min(limit, 1000));
-        List<ModelView> items = models.list(caller.get(), after, pageSize).stream().map(ModelView::of).toList();
+    @APIResponse(responseCode = "400", description = "after is not a model id, limit not a whole number from 1 to 1000")
+    public ModelPage list(@Parameter(description = "the next of the previous page") @QueryParam("after") String after,
+                          @Parameter(description = "page size, 1 to 1000 (default 100)") @QueryParam("limit") String limit) {
+        int pageSize = QueryParams.pageSize(limit, "limit", DEFAULT_PAGE, MAX_PAGE);
+        String cursor = QueryParams.modelCursor(after, "after").map(ModelId::value).orElse(null);
+        List<ModelView> items = models.list(caller.get(), cursor, pageSize).stream().map(ModelView::of).toList();
         return new ModelPage(items, items.size() == pageSize ? items.get(items.size() - 1).id() : null);
     }
 

@@ -17,9 +17,10 @@ public class ProblemMappers {
 
     private static final Problem INTERNAL = Problem.of(ProblemType.INTERNAL, "an unexpected error occurred; it has been logged", null);
 
+    /** Every problem answer passes here (or {@link #web}): its detail loses any server path on the way out. */
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem e) {
-        Response.ResponseBuilder builder = Response.status(e.problem().status()).type(PROBLEM_JSON).entity(e.problem());
+        Response.ResponseBuilder builder = Response.status(e.problem().status()).type(PROBLEM_JSON).entity(redacted(e.problem()));
         e.headers().forEach(builder::header);
         return builder.build();
     }
@@ -41,13 +42,23 @@ public class ProblemMappers {
         return apiProblem(Problems.malformedJson(e.getOriginalMessage()));
     }
 
+    /** An answer cut after its status line (already logged by the writer); what is returned here is never sent. */
+    @ServerExceptionMapper
+    public Response aborted(AnswerAbortedException e) {
+        return apiProblem(new ApiProblem(INTERNAL));
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof ApiProblem problem) {
+            // a problem found while an answer was being written, before anything was sent (StreamingOutput wraps it)
+            return apiProblem(problem);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             Log.errorf(e, "request failed with %d", status);
         }
-        Problem problem = webProblem(e);
+        Problem problem = redacted(webProblem(e));
         Response.ResponseBuilder builder = Response.status(problem.status()).type(PROBLEM_JSON).entity(problem);
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!"Content-Type".equalsIgnoreCase(name)) {
@@ -68,14 +79,22 @@ public class ProblemMappers {
      * (spans, metrics) see the status and detail the client gets.
      */
     public static Problem problemOf(Throwable e) {
-        return switch (e) {
+        return redacted(switch (e) {
             case ApiProblem p -> p.problem();
             case InvalidFieldException i -> Problems.invalidField(i.field(), i.getMessage()).problem();
             case ControlStoreUnavailableException c -> Problems.controlStoreUnavailable().problem();
             case JsonProcessingException j -> Problems.malformedJson(j.getOriginalMessage()).problem();
+            case WebApplicationException w when w.getCause() instanceof ApiProblem p -> p.problem();
             case WebApplicationException w -> webProblem(w);
             default -> INTERNAL;
-        };
+        });
+    }
+
+    /** {@code problem} with server paths taken out of its detail ({@link Redaction}). */
+    public static Problem redacted(Problem problem) {
+        String detail = Redaction.redact(problem.detail());
+        return java.util.Objects.equals(detail, problem.detail()) ? problem
+                : new Problem(problem.type(), problem.title(), problem.status(), detail, problem.field());
     }
 
     private static Problem webProblem(WebApplicationException e) {

@@ -34,6 +34,10 @@ public final class Problems {
         return new ApiProblem(Problem.of(ProblemType.PAYLOAD_TOO_LARGE, "the body exceeds the limit of " + limit + " bytes", field));
     }
 
+    public static ApiProblem tooLarge(String detail, String field) {
+        return new ApiProblem(Problem.of(ProblemType.PAYLOAD_TOO_LARGE, detail, field));
+    }
+
     public static ApiProblem unauthorized(String detail) {
         return new ApiProblem(Problem.of(ProblemType.UNAUTHORIZED, detail, "Authorization"),
                 Map.of("WWW-Authenticate", "Bearer realm=\"teatree\""));
@@ -67,6 +71,11 @@ public final class Problems {
     /** A query ran longer than its time limit and was cancelled. */
     public static ApiProblem queryTimeout(String detail) {
         return new ApiProblem(Problem.of(ProblemType.QUERY_TIMEOUT, detail, "sql"));
+    }
+
+    /** A query result holds a cell larger than the answer may carry; found before the answer started. */
+    public static ApiProblem resultTooLarge(String detail) {
+        return new ApiProblem(Problem.of(ProblemType.RESULT_TOO_LARGE, detail, "sql"));
     }
 
     /** A version file fetched from the object store does not match the SHA-256 of its manifest. */

@@ -1,5 +1,6 @@
 package io.teatree.api.query;
 
+import java.sql.Blob;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,6 +28,7 @@ final class Cells {
             case Date d -> d.toLocalDate().toString();
             case Time t -> t.toLocalTime().toString();
             case byte[] bytes -> Base64.getEncoder().encodeToString(bytes);
+            case Blob blob -> Base64.getEncoder().encodeToString(blob.getBytes(1, (int) Math.min(blob.length(), Integer.MAX_VALUE - 8)));
             default -> value.toString();
         };
     }

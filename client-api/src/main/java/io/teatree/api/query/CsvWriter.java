@@ -24,9 +24,9 @@ final class CsvWriter implements ResultWriter {
         }
         csv.write("\r\n");
         long written = 0;
-        while (written < maxRows && rows.next()) {
+        while (written < maxRows && query.next()) {
             for (int c = 1; c <= columns; c++) {
-                field(csv, Cells.text(Cells.value(rows, c)), c);
+                field(csv, Cells.text(query.cell(c)), c);
             }
             csv.write("\r\n");
             written++;

@@ -31,11 +31,11 @@ final class JsonRowsWriter implements ResultWriter {
             if (!lines) {
                 json.writeStartArray();
             }
-            while (written < maxRows && rows.next()) {
+            while (written < maxRows && query.next()) {
                 json.writeStartObject();
                 for (int c = 1; c <= columns; c++) {
                     json.writeFieldName(meta.getColumnLabel(c));
-                    json.writeObject(Cells.value(rows, c));
+                    json.writeObject(query.cell(c));
                 }
                 json.writeEndObject();
                 if (lines) {

@@ -1,8 +1,10 @@
 package io.teatree.api.query;
 
+import io.quarkus.logging.Log;
 import io.teatree.api.auth.Caller;
 import io.teatree.api.config.ApiConfig;
 import io.teatree.api.problem.Problems;
+import io.teatree.api.problem.Redaction;
 import io.teatree.api.versions.VersionCache;
 import io.teatree.api.versions.VersionLease;
 import io.teatree.api.versions.VersionService;
@@ -33,6 +35,7 @@ public class QueryService {
     private final VersionService versions;
     private final VersionCache cache;
     private final Duration timeout;
+    private final long maxCell;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "query-timeouts");
         t.setDaemon(true);
@@ -43,13 +46,15 @@ public class QueryService {
         this.versions = versions;
         this.cache = cache;
         this.timeout = config.query().timeout();
+        this.maxCell = config.query().maxCell().asLongValue();
     }
 
     /**
      * Checks and runs {@code request} on {@code model}; the caller streams the rows and closes the result.
-     * Refused SQL, SQL that DuckDB rejects and wrong parameters are 400 problems naming {@code sql} or {@code params}.
+     * Refused SQL, SQL that DuckDB rejects and wrong parameters are 400 problems naming {@code sql} or {@code params};
+     * for the row formats the first row is read ahead and a cell of it over {@code teatree.query.max-cell} is 422.
      */
-    public RunningQuery run(Caller caller, ModelId model, QueryRequest request) {
+    public RunningQuery run(Caller caller, ModelId model, QueryRequest request, ResultFormat format) {
         Manifest manifest = versions.manifest(caller, model, request.version());
         String sql = SqlGuard.checkReadOnly(request.sql());
         VersionLease lease = open(manifest);
@@ -62,7 +67,11 @@ public class QueryService {
             PreparedStatement running = statement;
             timer = timers.schedule(() -> cancel(running, timedOut), timeout.toMillis(), TimeUnit.MILLISECONDS);
             ResultSet rows = statement.executeQuery();
-            return new RunningQuery(lease, statement, rows, timer, timedOut);
+            RunningQuery query = new RunningQuery(lease, statement, rows, timer, timedOut, maxCell);
+            if (format != ResultFormat.ARROW) {
+                query.checkFirstRow();
+            }
+            return query;
         } catch (SQLException | RuntimeException e) {
             if (timer != null) {
                 timer.cancel(false);
@@ -75,8 +84,21 @@ public class QueryService {
             if (e instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw Problems.invalidField("sql", "the query failed: " + firstLine(e.getMessage()));
+            throw Problems.invalidField("sql", failure(model, e));
         }
+    }
+
+    /**
+     * What a client learns of a DuckDB failure: its first line, server paths taken out ({@link Redaction}); an
+     * out-of-memory error says so without the server's memory figures. The full message is logged.
+     */
+    static String failure(ModelId model, Exception e) {
+        String first = firstLine(e.getMessage());
+        Log.infof("query on %s failed: %s", model, e.getMessage());
+        if (first.startsWith("Out of Memory Error")) {
+            return "the query needs more memory than the server allows; select fewer rows, columns or groups";
+        }
+        return "the query failed: " + Redaction.redact(first);
     }
 
     /** The detail of a query-timeout problem. */

@@ -2,6 +2,7 @@ package io.teatree.api.query;
 
 import io.quarkus.logging.Log;
 import io.teatree.api.config.ApiConfig;
+import io.teatree.api.problem.AnswerAbortedException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -42,7 +43,7 @@ public class ResultWriters {
         } catch (SQLException e) {
             String why = query.timedOut() ? "the query hit its time limit and was cancelled" : "the query failed: " + e.getMessage();
             Log.infof("aborting a query answer: %s", why);
-            throw new IOException(why, e);
+            throw new AnswerAbortedException(why, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.teatree.api.query;
 
+import io.teatree.api.problem.Problems;
 import io.teatree.api.versions.VersionLease;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,13 +20,65 @@ public final class RunningQuery implements AutoCloseable {
     private final ResultSet rows;
     private final ScheduledFuture<?> timer;
     private final AtomicBoolean timedOut;
+    private final long maxCell;
+    /** The first row's {@code next()}, read ahead by {@link #checkFirstRow()} and not handed out yet; null otherwise. */
+    private Boolean readAhead;
 
-    RunningQuery(VersionLease lease, PreparedStatement statement, ResultSet rows, ScheduledFuture<?> timer, AtomicBoolean timedOut) {
+    RunningQuery(VersionLease lease, PreparedStatement statement, ResultSet rows, ScheduledFuture<?> timer, AtomicBoolean timedOut,
+                 long maxCell) {
         this.lease = lease;
         this.statement = statement;
         this.rows = rows;
         this.timer = timer;
         this.timedOut = timedOut;
+        this.maxCell = maxCell;
+    }
+
+    /**
+     * Reads the first row ahead and checks its cells, so a cell over the limit is a 422 before the answer starts;
+     * {@link #next()} then hands that row out first. Only for the row formats (Arrow reads the result itself).
+     */
+    void checkFirstRow() throws SQLException {
+        boolean first = rows.next();
+        readAhead = first;
+        if (first) {
+            int columns = rows.getMetaData().getColumnCount();
+            for (int c = 1; c <= columns; c++) {
+                try {
+                    cell(c);
+                } catch (CellTooLargeException e) {
+                    throw Problems.resultTooLarge(e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Moves to the next row, like {@link ResultSet#next()}. */
+    public boolean next() throws SQLException {
+        if (readAhead != null) {
+            boolean first = readAhead;
+            readAhead = null;
+            return first;
+        }
+        return rows.next();
+    }
+
+    /**
+     * Column {@code index} (1-based) of the current row as {@link Cells#value}.
+     *
+     * @throws CellTooLargeException when its text is longer than {@code teatree.query.max-cell}
+     */
+    public Object cell(int index) throws SQLException {
+        Object value = Cells.value(rows, index);
+        if (value instanceof String text && text.length() > maxCell) {
+            throw new CellTooLargeException(rows.getMetaData().getColumnLabel(index), text.length(), maxCell);
+        }
+        return value;
+    }
+
+    /** Largest cell in characters (row formats) or bytes (Arrow). */
+    public long maxCell() {
+        return maxCell;
     }
 
     /** The version the query reads. */

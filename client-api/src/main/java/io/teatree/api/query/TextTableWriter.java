@@ -29,10 +29,10 @@ final class TextTableWriter implements ResultWriter {
             widths[c] = header[c].length();
         }
         List<String[]> lines = new ArrayList<>();
-        while (lines.size() < maxRows && rows.next()) {
+        while (lines.size() < maxRows && query.next()) {
             String[] line = new String[columns];
             for (int c = 0; c < columns; c++) {
-                String text = Cells.text(Cells.value(rows, c + 1));
+                String text = Cells.text(query.cell(c + 1));
                 line[c] = text == null ? "NULL" : text.replace('\n', ' ').replace('\r', ' ');
                 widths[c] = Math.max(widths[c], line[c].length());
             }

@@ -1,5 +1,6 @@
 package io.teatree.api.rows;
 
+import io.quarkus.logging.Log;
 import io.teatree.api.auth.Caller;
 import io.teatree.api.auth.Role;
 import io.teatree.api.config.ApiConfig;
@@ -92,9 +93,11 @@ public class RowsService {
         } catch (BodyTooLargeException e) {
             throw Problems.tooLarge(e.limit(), "body");
         } catch (IOException e) {
-            throw Problems.invalidField("body", "the request body could not be read: " + e.getMessage());
+            Log.infof("the request body could not be read: %s", e.toString());
+            throw Problems.invalidField("body", "the request body could not be read");
         } catch (SdkException e) {
-            throw Problems.unavailable("cannot stage the body in S3: " + e.getMessage());
+            Log.warnf("cannot stage a rows body in S3: %s", e.toString());
+            throw Problems.unavailable("cannot stage the body in the object store; retry later");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.teatree.api.versions;
 
+import io.quarkus.logging.Log;
 import io.teatree.api.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -40,9 +41,11 @@ public class VersionObjects {
              OutputStream out = Files.newOutputStream(target)) {
             in.transferTo(out);
         } catch (NoSuchKeyException e) {
-            throw Problems.notFound("the version file " + uri + " is no longer in the object store", "version");
+            Log.warnf("version file %s is missing from the object store", uri);
+            throw Problems.notFound("the version file is no longer in the object store", "version");
         } catch (SdkException e) {
-            throw Problems.unavailable("the object store is unreachable: " + e.getMessage());
+            Log.warnf("cannot fetch version file %s: %s", uri, e.toString());
+            throw Problems.unavailable("the object store is unreachable; retry later");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot fetch " + uri + " to " + target, e);
         }

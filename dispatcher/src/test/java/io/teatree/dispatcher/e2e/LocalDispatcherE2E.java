@@ -84,12 +84,12 @@ class LocalDispatcherE2E {
     }
 
     private static String placement(String field) {
-        JsonPath all = given().get("/placements").then().statusCode(200).extract().jsonPath();
+        JsonPath all = given().auth().oauth2(DispatcherTestResource.ADMIN_KEY).get("/placements").then().statusCode(200).extract().jsonPath();
         return all.getString("find { it.model == '" + MODEL + "' }." + field);
     }
 
     private static Optional<Long> managerPid() {
-        List<String> details = given().get("/placements").then().statusCode(200).extract().jsonPath()
+        List<String> details = given().auth().oauth2(DispatcherTestResource.ADMIN_KEY).get("/placements").then().statusCode(200).extract().jsonPath()
                 .getList("findAll { it.model == '" + MODEL + "' && it.state == 'running' }.detail");
         return details.stream().findFirst().map(d -> Long.parseLong(d.substring("pid ".length())));
     }

@@ -20,6 +20,8 @@ import io.teatree.dispatcher.wiring.DispatcherTracing;
 import io.teatree.protocol.IntentStatus;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.Subjects;
+import io.teatree.dispatcher.api.OperationsAuthFilter;
+import io.teatree.protocol.control.ApiKeyStore;
 import io.teatree.protocol.control.ControlStore;
 import io.teatree.protocol.telemetry.LabelCap;
 import io.teatree.testkit.PrometheusText;
@@ -138,10 +140,32 @@ class DispatcherMetricsIT {
         }
     }
 
+    @Test
+    void placementsAndMetricsNeedAnAdminKeyForAllModelsHealthDoesNot() {
+        ApiKeyStore keys = new ApiKeyStore(dataSource);
+        String reader = "tt_reader_" + UUID.randomUUID();
+        String scopedAdmin = "tt_scoped_" + UUID.randomUUID();
+        String admin = "tt_admin_" + UUID.randomUUID();
+        keys.create("key-r" + UUID.randomUUID().toString().substring(0, 8), OperationsAuthFilter.sha256(reader), "reader", "*");
+        keys.create("key-s" + UUID.randomUUID().toString().substring(0, 8), OperationsAuthFilter.sha256(scopedAdmin), "admin", "metrics-*");
+        keys.create("key-a" + UUID.randomUUID().toString().substring(0, 8), OperationsAuthFilter.sha256(admin), "admin", "*");
+        for (String path : List.of("/placements", "/q/metrics", "/q/metrics/", "/placements/")) {
+            given().get(path).then().statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", "Bearer realm=\"teatree\"");
+            given().auth().oauth2("tt_wrong").get(path).then().statusCode(401);
+            given().auth().oauth2(reader).get(path).then().statusCode(403).contentType("application/problem+json");
+            given().auth().oauth2(scopedAdmin).get(path).then().statusCode(403);
+        }
+        given().auth().oauth2(admin).get("/placements").then().statusCode(200);
+        given().auth().oauth2(admin).get("/q/metrics").then().statusCode(200);
+        given().auth().oauth2(DispatcherTestResource.ADMIN_KEY).get("/placements").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
     /** Waits until the gauge equals the managers /placements shows starting or running, {@code ours} of them {@code metrics-managed}'s. */
     private static void awaitRunningMatchesThePlacements(int ours) {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            List<String> active = given().get("/placements").then().statusCode(200).extract().jsonPath()
+            List<String> active = given().auth().oauth2(DispatcherTestResource.ADMIN_KEY).get("/placements").then().statusCode(200).extract().jsonPath()
                     .getList("findAll { it.state == 'running' || it.state == 'starting' }.model");
             assertThat(active.stream().filter(MANAGED.value()::equals)).hasSize(ours);
             assertThat(scrape().value(RUNNING)).isEqualTo(active.size());
@@ -149,12 +173,12 @@ class DispatcherMetricsIT {
     }
 
     private static Optional<Long> managerPid() {
-        List<String> details = given().get("/placements").then().statusCode(200).extract().jsonPath()
+        List<String> details = given().auth().oauth2(DispatcherTestResource.ADMIN_KEY).get("/placements").then().statusCode(200).extract().jsonPath()
                 .getList("findAll { it.model == '" + MANAGED + "' && it.state == 'running' }.detail");
         return details.stream().findFirst().map(d -> Long.parseLong(d.substring("pid ".length())));
     }
 
     private static PrometheusText scrape() {
-        return PrometheusText.parse(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        return PrometheusText.parse(given().auth().oauth2(DispatcherTestResource.ADMIN_KEY).get("/q/metrics").then().statusCode(200).extract().asString());
     }
 }

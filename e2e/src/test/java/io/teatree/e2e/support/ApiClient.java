@@ -45,9 +45,10 @@ public final class ApiClient {
         throw new AssertionError("intent " + intentId + " did not end within 2 minutes");
     }
 
-    /** GET of any path (metrics, placements) on {@code url}; the body as text. */
+    /** GET of any path (metrics, placements: they need the admin key) on {@code url}; the body as text. */
     public String getText(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + key).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new AssertionError("GET " + url + " → " + response.statusCode() + ": " + response.body());
