@@ -33,6 +33,7 @@ class ControlStoreIT {
         dataSource = new PGSimpleDataSource();
         dataSource.setUrl(postgres.jdbcUrl());
         dataSource.setUser(postgres.user());
+        dataSource.setPassword(postgres.password());
         Migrations.apply(dataSource);
         store = new ControlStore(dataSource);
         leases = new LeaseStore(dataSource);
