@@ -167,6 +167,11 @@ public final class PostgresServer extends ServerProcess {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
+    /** The cluster's data directory (holds {@code pg_hba.conf}). */
+    public Path dataDir() {
+        return dir.resolve("data");
+    }
+
     /** The application role, {@value #USER}. */
     public String user() {
         return USER;
