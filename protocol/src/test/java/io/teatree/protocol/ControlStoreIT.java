@@ -40,11 +40,11 @@ class ControlStoreIT {
     }
 
     @Test
-    void migrationsCreateTheControlTablesAndAreIdempotent() throws Exception {
+    void migrationsCreateTheControlTablesInTheAppRolesSchemaAndAreIdempotent() throws Exception {
         assertThat(Migrations.apply(dataSource)).isZero();
         try (Connection c = dataSource.getConnection();
              ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")) {
+                     "SELECT table_name FROM information_schema.tables WHERE table_schema = 'teatree' ORDER BY table_name")) {
             List<String> tables = new java.util.ArrayList<>();
             while (rs.next()) {
                 tables.add(rs.getString(1));
