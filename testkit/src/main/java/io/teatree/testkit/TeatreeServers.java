@@ -97,6 +97,15 @@ public final class TeatreeServers {
         return config;
     }
 
+    /** Prints what NATS refused in this JVM, so a service's missing permission shows in the test output. */
+    private void reportViolations() {
+        try (Stream<String> lines = Files.lines(nats.log())) {
+            lines.filter(line -> line.contains("Violation")).forEach(line -> System.err.println("testkit: nats-server: " + line));
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // no log, nothing to report
+        }
+    }
+
     /**
      * {@code config} as environment variables (SmallRye's names: upper case, every {@code .} and {@code -} an
      * {@code _}), how a child service gets its settings without secrets on its command line.
@@ -109,6 +118,7 @@ public final class TeatreeServers {
 
     private void shutdown() {
         nats.stop();
+        reportViolations();
         postgres.stop();
         try {
             s3.stop();

@@ -17,7 +17,10 @@ public final class TeatreeTestResource implements QuarkusTestResourceLifecycleMa
 
     @Override
     public Map<String, String> start() {
-        return TeatreeServers.get().serviceConfig(natsUser(applicationName()));
+        String application = applicationName();
+        NatsUser user = natsUser(application);
+        System.out.println("testkit: " + application + " connects to NATS as " + user.userName());
+        return TeatreeServers.get().serviceConfig(user);
     }
 
     /** The NATS user of the service called {@code applicationName}; {@link NatsUser#TEST} for any other application. */
