@@ -3,8 +3,10 @@ package io.teatree.testkit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -97,10 +99,18 @@ public final class TeatreeServers {
         return config;
     }
 
-    /** Prints what NATS refused in this JVM, so a service's missing permission shows in the test output. */
+    /**
+     * Reports what NATS refused in this JVM, so a service's missing permission shows: on standard error and, when
+     * the JVM runs in a Maven module, appended to {@code target/testkit-nats-violations.log}.
+     */
     private void reportViolations() {
         try (Stream<String> lines = Files.lines(nats.log())) {
-            lines.filter(line -> line.contains("Violation")).forEach(line -> System.err.println("testkit: nats-server: " + line));
+            List<String> violations = lines.filter(line -> line.contains("Violation")).toList();
+            violations.forEach(line -> System.err.println("testkit: nats-server: " + line));
+            Path target = Path.of("target");
+            if (!violations.isEmpty() && Files.isDirectory(target)) {
+                Files.write(target.resolve("testkit-nats-violations.log"), violations, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
         } catch (IOException | java.io.UncheckedIOException ignored) {
             // no log, nothing to report
         }
