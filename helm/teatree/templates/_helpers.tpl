@@ -26,10 +26,28 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{ .Values.s3.existingSecret | default (printf "%s-s3" .Release.Name) }}
 {{- end }}
 
-{{/* Environment shared by the services: NATS, Postgres and S3. */}}
+{{/* The Secret of one service's NATS user (.service: api, dispatcher or manager). */}}
+{{- define "teatree.natsSecret" -}}
+{{- $user := index .root.Values.nats .service -}}
+{{ $user.existingSecret | default (printf "%s-nats-%s" .root.Release.Name .service) }}
+{{- end }}
+
+{{/* Environment shared by the services: NATS (as .service's user), Postgres and S3, every credential from a Secret. */}}
 {{- define "teatree.serverEnv" -}}
+{{- $root := .root -}}
+{{- with .root -}}
 - name: TEATREE_NATS_URL
   value: {{ .Values.nats.url | quote }}
+- name: TEATREE_NATS_USER
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "teatree.natsSecret" (dict "root" $root "service" $.service) }}
+      key: username
+- name: TEATREE_NATS_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "teatree.natsSecret" (dict "root" $root "service" $.service) }}
+      key: password
 - name: QUARKUS_DATASOURCE_JDBC_URL
   value: {{ .Values.postgres.jdbcUrl | quote }}
 - name: QUARKUS_DATASOURCE_USERNAME
@@ -60,6 +78,7 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
       key: secret-key
 - name: QUARKUS_HTTP_HOST
   value: 0.0.0.0
+{{- end }}
 {{- end }}
 
 {{/* Traces and log format, the same for every component; the dispatcher hands them on to the managers. */}}

@@ -19,6 +19,7 @@ import io.teatree.protocol.Streams;
 import io.teatree.protocol.Subjects;
 import io.teatree.protocol.control.ControlStore;
 import io.teatree.service.manager.ManagerEnvironment;
+import io.teatree.testkit.NatsUser;
 import io.teatree.testkit.TeatreeServers;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,13 +46,15 @@ public final class ActivationBench {
         PGSimpleDataSource pg = new PGSimpleDataSource();
         pg.setUrl(servers.postgres().jdbcUrl());
         pg.setUser(servers.postgres().user());
+        pg.setPassword(servers.postgres().password());
         Migrations.apply(pg);
         new ControlStore(pg).createModel(MODEL, "small");
         Path dir = servers.newDirectory("activation");
         Path jar = Path.of("db-manager", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         LocalSettings settings = new LocalSettings(LocalSettings.currentJava(), jar, dir.resolve("data"), dir.resolve("logs"),
                 Duration.ofSeconds(2), Duration.ofSeconds(20));
-        ManagerEnvironment environment = new ManagerEnvironment(servers.nats().url(), servers.postgres().jdbcUrl(), servers.postgres().user(),
+        ManagerEnvironment environment = new ManagerEnvironment(servers.nats().address(), NatsUser.MANAGER.userName(),
+                servers.nats().password(NatsUser.MANAGER), servers.postgres().jdbcUrl(), servers.postgres().user(),
                 servers.postgres().password(), servers.s3().endpoint(), servers.s3().region(), TeatreeServers.BUCKET,
                 servers.s3().accessKey(), servers.s3().secretKey());
         PodClasses classes = new PodClasses(Map.of("small", new PodClass("small", 2, "2Gi", "1Gi")));

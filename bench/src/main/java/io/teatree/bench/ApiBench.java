@@ -7,6 +7,7 @@ import io.teatree.protocol.Streams;
 import io.teatree.testkit.ChildProcesses;
 import io.teatree.testkit.Ports;
 import io.teatree.testkit.ServiceJvm;
+import io.teatree.testkit.NatsUser;
 import io.teatree.testkit.TeatreeServers;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -123,13 +125,14 @@ public final class ApiBench {
             throw new IllegalStateException(jar + " is missing: build first (bin/teatree bench does)");
         }
         List<String> command = ServiceJvm.command("512m");
-        servers.serviceConfig().forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.add("-Dteatree.auth.bootstrap-key=" + key);
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.log.level=WARN");
         command.add("-jar");
         command.add(jar.toString());
-        return ChildProcesses.start(command, dir.resolve("client-api.log"), dir);
+        // passwords and the key in the environment, not on the command line
+        Map<String, String> config = new java.util.LinkedHashMap<>(servers.serviceConfig(NatsUser.API));
+        config.put("teatree.auth.bootstrap-key", key);
+        return ChildProcesses.start(command, TeatreeServers.environment(config), dir.resolve("client-api.log"), dir);
     }
 
     static void awaitReady(HttpClient http, String base, Process api) throws Exception {

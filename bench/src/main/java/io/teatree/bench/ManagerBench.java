@@ -43,6 +43,7 @@ public final class ManagerBench {
         org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
         pg.setUrl(servers.postgres().jdbcUrl());
         pg.setUser(servers.postgres().user());
+        pg.setPassword(servers.postgres().password());
         io.teatree.protocol.Migrations.apply(pg);
         Path dir = servers.newDirectory("bench");
         BenchTable table = new BenchTable();

@@ -2,11 +2,13 @@ package io.teatree.bench;
 
 import io.teatree.testkit.ChildProcesses;
 import io.teatree.testkit.ServiceJvm;
+import io.teatree.testkit.NatsUser;
 import io.teatree.testkit.TeatreeServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Map;
 
 /** Runs a real db-manager process over a backlog and times it until every intent is recorded. */
 final class ManagerRun {
@@ -31,14 +33,16 @@ final class ManagerRun {
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+"))); // e.g. a flight recording of the manager
         }
-        TeatreeServers.get().serviceConfig().forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-Dteatree.manager.model=" + model.value());
         command.add("-Dteatree.manager.data-dir=" + dir);
         command.add("-Dteatree.manager.idle-timeout=" + idleTimeout);
         command.add("-Dquarkus.http.port=0");
         command.add("-jar");
         command.add(jar.toString());
-        return ChildProcesses.start(command, environment, dir.resolve(model.value() + ".log"), dir);
+        // the servers' settings hold passwords: in the environment, not on the command line
+        Map<String, String> env = new java.util.LinkedHashMap<>(TeatreeServers.environment(TeatreeServers.get().serviceConfig(NatsUser.MANAGER)));
+        env.putAll(environment);
+        return ChildProcesses.start(command, env, dir.resolve(model.value() + ".log"), dir);
     }
 
     /**
@@ -58,6 +62,7 @@ final class ManagerRun {
         org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
         pg.setUrl(TeatreeServers.get().postgres().jdbcUrl());
         pg.setUser(TeatreeServers.get().postgres().user());
+        pg.setPassword(TeatreeServers.get().postgres().password());
         io.teatree.protocol.control.ControlStore control = new io.teatree.protocol.control.ControlStore(pg);
         {
             java.time.Instant started = null;

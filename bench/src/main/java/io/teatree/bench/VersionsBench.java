@@ -65,6 +65,7 @@ public final class VersionsBench {
         PGSimpleDataSource pg = new PGSimpleDataSource();
         pg.setUrl(servers.postgres().jdbcUrl());
         pg.setUser(servers.postgres().user());
+        pg.setPassword(servers.postgres().password());
         Migrations.apply(pg);
         String key = "tt_bench_" + System.nanoTime();
         int port = Ports.free();

@@ -48,6 +48,8 @@ public interface DispatcherConfig {
 
         Kubernetes kubernetes();
 
+        ManagerNats managerNats();
+
         PodClassesConfig podClasses();
     }
 
@@ -73,6 +75,19 @@ public interface DispatcherConfig {
         /** A manager that ran this long without crashing resets the crash count. */
         @WithDefault("PT2M")
         Duration healthyAfter();
+    }
+
+    /**
+     * The NATS user every db-manager connects as ({@code teatree.dispatcher.manager-nats.*}, docs/security.md). The
+     * {@code local} placement passes it in each manager's environment; the {@code kubernetes} placement takes user and
+     * password from the Secret {@code kubernetes.nats-secret} instead.
+     */
+    interface ManagerNats {
+        @WithDefault("manager")
+        String user();
+
+        /** Give it in the environment ({@code TEATREE_DISPATCHER_MANAGER_NATS_PASSWORD}), never on a command line. */
+        Optional<String> password();
     }
 
     /** The {@code local} placement: db-manager processes on this host. */
@@ -118,6 +133,10 @@ public interface DispatcherConfig {
         /** The Secret holding {@code access-key} and {@code secret-key} for S3. */
         @WithDefault("teatree-s3")
         String s3Secret();
+
+        /** The Secret holding {@code username} and {@code password} of the managers' NATS user. */
+        @WithDefault("teatree-nats")
+        String natsSecret();
 
         /** JDBC URL the managers use; the dispatcher's own datasource URL when absent. */
         Optional<String> jdbcUrl();

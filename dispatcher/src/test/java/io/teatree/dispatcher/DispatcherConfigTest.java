@@ -36,6 +36,9 @@ class DispatcherConfigTest {
         assertThat(d.kubernetes().storageClass()).isEmpty();
         assertThat(d.kubernetes().postgresSecret()).isEqualTo("teatree-postgres");
         assertThat(d.kubernetes().s3Secret()).isEqualTo("teatree-s3");
+        assertThat(d.kubernetes().natsSecret()).isEqualTo("teatree-nats");
+        assertThat(d.managerNats().user()).isEqualTo("manager");
+        assertThat(d.managerNats().password()).isEmpty();
         assertThat(d.kubernetes().jdbcUrl()).isEmpty();
         assertThat(d.kubernetes().leaseName()).isEqualTo("teatree-dispatcher");
         assertThat(d.kubernetes().identity()).isEmpty();
@@ -71,6 +74,9 @@ class DispatcherConfigTest {
         props.put("teatree.dispatcher.kubernetes.storage-class", "fast-ssd");
         props.put("teatree.dispatcher.kubernetes.postgres-secret", "pg");
         props.put("teatree.dispatcher.kubernetes.s3-secret", "s3");
+        props.put("teatree.dispatcher.kubernetes.nats-secret", "nats");
+        props.put("teatree.dispatcher.manager-nats.user", "mgr");
+        props.put("teatree.dispatcher.manager-nats.password", "pw");
         props.put("teatree.dispatcher.kubernetes.jdbc-url", "jdbc:postgresql://pg:5432/teatree");
         props.put("teatree.dispatcher.kubernetes.lease-name", "lead");
         props.put("teatree.dispatcher.kubernetes.identity", "dispatcher-0");
@@ -103,6 +109,9 @@ class DispatcherConfigTest {
         assertThat(d.kubernetes().storageClass()).contains("fast-ssd");
         assertThat(d.kubernetes().postgresSecret()).isEqualTo("pg");
         assertThat(d.kubernetes().s3Secret()).isEqualTo("s3");
+        assertThat(d.kubernetes().natsSecret()).isEqualTo("nats");
+        assertThat(d.managerNats().user()).isEqualTo("mgr");
+        assertThat(d.managerNats().password()).contains("pw");
         assertThat(d.kubernetes().jdbcUrl()).contains("jdbc:postgresql://pg:5432/teatree");
         assertThat(d.kubernetes().leaseName()).isEqualTo("lead");
         assertThat(d.kubernetes().identity()).contains("dispatcher-0");

@@ -33,17 +33,18 @@ class ControlStoreIT {
         dataSource = new PGSimpleDataSource();
         dataSource.setUrl(postgres.jdbcUrl());
         dataSource.setUser(postgres.user());
+        dataSource.setPassword(postgres.password());
         Migrations.apply(dataSource);
         store = new ControlStore(dataSource);
         leases = new LeaseStore(dataSource);
     }
 
     @Test
-    void migrationsCreateTheControlTablesAndAreIdempotent() throws Exception {
+    void migrationsCreateTheControlTablesInTheAppRolesSchemaAndAreIdempotent() throws Exception {
         assertThat(Migrations.apply(dataSource)).isZero();
         try (Connection c = dataSource.getConnection();
              ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")) {
+                     "SELECT table_name FROM information_schema.tables WHERE table_schema = 'teatree' ORDER BY table_name")) {
             List<String> tables = new java.util.ArrayList<>();
             while (rs.next()) {
                 tables.add(rs.getString(1));

@@ -9,7 +9,8 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 
 /**
  * An S3-compatible server (S3Proxy, filesystem backend) inside this JVM on a free loopback port.
- * Clients must use path-style addressing. {@link #stop()} and {@link #start()} keep port and data.
+ * Clients must use path-style addressing and sign every request (AWS V2 or V4): unsigned ones get 403, whatever
+ * the files' permissions ({@link PrivateBlobStore}). {@link #stop()} and {@link #start()} keep port and data.
  */
 public final class S3Server implements AutoCloseable {
 
@@ -39,7 +40,7 @@ public final class S3Server implements AutoCloseable {
         }
         Files.createDirectories(dir);
         S3Proxy started = S3Proxy.builder()
-                .blobStore(new FilesystemNio2BlobStore(dir.toString()))
+                .blobStore(new PrivateBlobStore(new FilesystemNio2BlobStore(dir.toString())))
                 .endpoint(URI.create(endpoint()))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
                 .ignoreUnknownHeaders(true)
@@ -60,6 +61,11 @@ public final class S3Server implements AutoCloseable {
 
     public String endpoint() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Where the objects are: {@code <directory>/<bucket>/<key>}. */
+    public Path directory() {
+        return dir;
     }
 
     public int port() {

@@ -3,8 +3,10 @@ package io.teatree.testkit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -72,11 +74,15 @@ public final class TeatreeServers {
 
     /**
      * The configuration a Teatree service needs to reach these servers, in the names the services read
-     * (see each service's {@code application.properties}).
+     * (see each service's {@code application.properties}), connecting to NATS as {@code natsUser} and to Postgres as
+     * the application role. Pass it to a child service in its environment ({@link #environment}), never as
+     * {@code -D} options: it holds passwords.
      */
-    public Map<String, String> serviceConfig() {
+    public Map<String, String> serviceConfig(NatsUser natsUser) {
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("teatree.nats.url", nats.url());
+        config.put("teatree.nats.url", nats.address());
+        config.put("teatree.nats.user", natsUser.userName());
+        config.put("teatree.nats.password", nats.password(natsUser));
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
         config.put("quarkus.datasource.username", postgres.user());
         config.put("quarkus.datasource.password", postgres.password());
@@ -85,11 +91,44 @@ public final class TeatreeServers {
         config.put("teatree.s3.secret-key", s3.secretKey());
         config.put("teatree.s3.region", s3.region());
         config.put("teatree.s3.bucket", BUCKET);
+        if (natsUser == NatsUser.DISPATCHER) {
+            // the local placement hands these to every db-manager it starts
+            config.put("teatree.dispatcher.manager-nats.user", NatsUser.MANAGER.userName());
+            config.put("teatree.dispatcher.manager-nats.password", nats.password(NatsUser.MANAGER));
+        }
         return config;
+    }
+
+    /**
+     * Reports what NATS refused in this JVM, so a service's missing permission shows: on standard error and, when
+     * the JVM runs in a Maven module, appended to {@code target/testkit-nats-violations.log}.
+     */
+    private void reportViolations() {
+        try (Stream<String> lines = Files.lines(nats.log())) {
+            List<String> violations = lines.filter(line -> line.contains("Violation")).toList();
+            violations.forEach(line -> System.err.println("testkit: nats-server: " + line));
+            Path target = Path.of("target");
+            if (!violations.isEmpty() && Files.isDirectory(target)) {
+                Files.write(target.resolve("testkit-nats-violations.log"), violations, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // no log, nothing to report
+        }
+    }
+
+    /**
+     * {@code config} as environment variables (SmallRye's names: upper case, every {@code .} and {@code -} an
+     * {@code _}), how a child service gets its settings without secrets on its command line.
+     */
+    public static Map<String, String> environment(Map<String, String> config) {
+        Map<String, String> env = new LinkedHashMap<>();
+        config.forEach((key, value) -> env.put(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'), value));
+        return env;
     }
 
     private void shutdown() {
         nats.stop();
+        reportViolations();
         postgres.stop();
         try {
             s3.stop();

@@ -21,6 +21,7 @@ public final class Control {
             PGSimpleDataSource ds = new PGSimpleDataSource();
             ds.setUrl(TeatreeServers.get().postgres().jdbcUrl());
             ds.setUser(TeatreeServers.get().postgres().user());
+            ds.setPassword(TeatreeServers.get().postgres().password());
             Migrations.apply(ds);
             dataSource = ds;
         }

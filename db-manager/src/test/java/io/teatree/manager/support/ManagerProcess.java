@@ -2,6 +2,7 @@ package io.teatree.manager.support;
 
 import io.teatree.testkit.ChildProcesses;
 import io.teatree.testkit.ServiceJvm;
+import io.teatree.testkit.NatsUser;
 import io.teatree.testkit.TeatreeServers;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,19 +40,21 @@ public final class ManagerProcess implements AutoCloseable {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the package phase first");
         }
-        Map<String, String> config = new LinkedHashMap<>(TeatreeServers.get().serviceConfig());
+        Map<String, String> config = new LinkedHashMap<>(TeatreeServers.get().serviceConfig(NatsUser.MANAGER));
         config.put("teatree.manager.model", model);
         config.put("teatree.manager.data-dir", dataDir.toString());
         config.put("teatree.manager.lease", "PT2S");
         config.put("teatree.manager.idle-timeout", "PT30S");
         config.put("quarkus.http.port", "0");
         config.putAll(overrides);
+        // the settings in the environment, none on the command line: they hold passwords
+        Map<String, String> environment = new LinkedHashMap<>(TeatreeServers.environment(config));
+        environment.putAll(env);
         List<String> command = ServiceJvm.command("512m");
-        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(JAR.toAbsolutePath().toString());
         Path log = dataDir.resolve("manager-" + model + "-" + System.nanoTime() + ".log");
-        return new ManagerProcess(ChildProcesses.start(command, env, log, dataDir), log);
+        return new ManagerProcess(ChildProcesses.start(command, environment, log, dataDir), log);
     }
 
     public boolean alive() {

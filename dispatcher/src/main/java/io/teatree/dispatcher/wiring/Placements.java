@@ -43,7 +43,7 @@ public final class Placements {
     public static KubernetesSettings kubernetesSettings(DispatcherConfig.Dispatcher d, ManagerTelemetry telemetry, String namespace) {
         DispatcherConfig.Kubernetes k = d.kubernetes();
         return new KubernetesSettings(k.namespace().orElse(namespace), k.image(), k.imagePullPolicy(), k.storageClass(),
-                k.postgresSecret(), k.s3Secret(), d.idleTimeout().multipliedBy(2), telemetry);
+                k.postgresSecret(), k.s3Secret(), k.natsSecret(), d.idleTimeout().multipliedBy(2), telemetry);
     }
 
     static Function<ExitListener, Placement> kubernetes(DispatcherConfig.Dispatcher d, ManagerEnvironment environment, ManagerTelemetry telemetry,

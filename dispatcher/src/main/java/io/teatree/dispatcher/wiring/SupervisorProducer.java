@@ -40,7 +40,8 @@ public class SupervisorProducer {
                           @ConfigProperty(name = "quarkus.datasource.username") Optional<String> dbUser,
                           @ConfigProperty(name = "quarkus.datasource.password") Optional<String> dbPassword) {
         DispatcherConfig.Dispatcher d = config.dispatcher();
-        ManagerEnvironment environment = new ManagerEnvironment(natsConfig.url(), jdbcUrl, dbUser.orElse(""), dbPassword.orElse(""),
+        ManagerEnvironment environment = new ManagerEnvironment(natsConfig.url(), d.managerNats().user(),
+                d.managerNats().password().orElse(""), jdbcUrl, dbUser.orElse(""), dbPassword.orElse(""),
                 s3.endpoint(), s3.region(), s3.bucket(), s3.accessKey(), s3.secretKey());
         AtomicReference<Supervisor> self = new AtomicReference<>();
         Function<ExitListener, Placement> placement;

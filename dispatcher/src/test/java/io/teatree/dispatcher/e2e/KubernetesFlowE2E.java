@@ -33,6 +33,7 @@ import io.teatree.protocol.ModelId;
 import io.teatree.protocol.Streams;
 import io.teatree.protocol.control.ControlStore;
 import io.teatree.service.manager.ManagerEnvironment;
+import io.teatree.testkit.NatsUser;
 import io.teatree.testkit.TeatreeServers;
 import io.teatree.testkit.WithTeatreeServers;
 import java.nio.file.Path;
@@ -96,10 +97,13 @@ class KubernetesFlowE2E {
         client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName("teatree-s3").endMetadata()
                 .addToStringData("access-key", servers.s3().accessKey()).addToStringData("secret-key", servers.s3().secretKey()).build())
                 .createOr(r -> r.update());
-        environment = new ManagerEnvironment(servers.nats().url(), jdbcUrl, "unused", "unused", servers.s3().endpoint(),
+        client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName("teatree-nats").endMetadata()
+                .addToStringData("username", NatsUser.MANAGER.userName()).addToStringData("password", servers.nats().password(NatsUser.MANAGER))
+                .build()).createOr(r -> r.update());
+        environment = new ManagerEnvironment(servers.nats().address(), "unused", "unused", jdbcUrl, "unused", "unused", servers.s3().endpoint(),
                 servers.s3().region(), TeatreeServers.BUCKET, "unused", "unused");
         settings = new KubernetesSettings(NS, "ghcr.io/teatree/db-manager:0.1.0", "IfNotPresent", Optional.of("standard"),
-                "teatree-postgres", "teatree-s3", IDLE.multipliedBy(2));
+                "teatree-postgres", "teatree-s3", "teatree-nats", IDLE.multipliedBy(2));
         kubelet = new Kubelet(client, NS, jar, servers.newDirectory("kubelet-")).start();
     }
 

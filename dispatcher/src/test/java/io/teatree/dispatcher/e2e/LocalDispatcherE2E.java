@@ -5,14 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.nats.client.Connection;
+import io.nats.client.Nats;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.teatree.dispatcher.DispatcherTestResource;
 import io.teatree.protocol.IntentStatus;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.control.ControlStore;
+import io.teatree.testkit.TeatreeServers;
 import io.teatree.testkit.TeatreeTestResource;
-import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +22,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,8 +39,18 @@ class LocalDispatcherE2E {
     private static final ModelId MODEL = ModelId.of("e2e-local");
     private static final Duration APPLIED = Duration.ofSeconds(90);
 
-    @Inject
-    Connection nats;
+    /** A test client (the testkit's test user): the dispatcher's own NATS user may not publish intents. */
+    private Connection nats;
+
+    @BeforeEach
+    void connect() throws Exception {
+        nats = Nats.connect(TeatreeServers.get().nats().url());
+    }
+
+    @AfterEach
+    void disconnect() throws InterruptedException {
+        nats.close();
+    }
 
     @Inject
     DataSource dataSource;

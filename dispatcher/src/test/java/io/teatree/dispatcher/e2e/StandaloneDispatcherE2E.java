@@ -14,8 +14,10 @@ import io.teatree.protocol.IntentStatus;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.Streams;
 import io.teatree.protocol.control.ControlStore;
+import io.teatree.testkit.NatsUser;
 import io.teatree.testkit.TeatreeServers;
 import io.teatree.testkit.WithTeatreeServers;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -35,7 +37,8 @@ class StandaloneDispatcherE2E {
         Path dir = servers.newDirectory("standalone-");
         LocalSettings settings = new LocalSettings(LocalSettings.currentJava(), jar, dir.resolve("data"), dir.resolve("logs"),
                 Duration.ofMinutes(1), Duration.ofSeconds(20));
-        ManagerEnvironment environment = new ManagerEnvironment(servers.nats().url(), database.jdbcUrl(), servers.postgres().user(),
+        ManagerEnvironment environment = new ManagerEnvironment(servers.nats().address(), NatsUser.MANAGER.userName(),
+                servers.nats().password(NatsUser.MANAGER), database.jdbcUrl(), servers.postgres().user(),
                 servers.postgres().password(), servers.s3().endpoint(), servers.s3().region(), TeatreeServers.BUCKET,
                 servers.s3().accessKey(), servers.s3().secretKey());
         PodClasses classes = new PodClasses(Map.of("small", new PodClass("small", 1, "1Gi", "1Gi")));
@@ -50,6 +53,9 @@ class StandaloneDispatcherE2E {
                 UUID id = intents.createTable(MODEL, "events");
                 await().atMost(Duration.ofSeconds(90)).until(() -> intents.status(id) == IntentStatus.SUCCEEDED);
                 pid = dispatcher.placement().pid(MODEL).orElseThrow();
+                String commandLine = Files.readString(Path.of("/proc/" + pid + "/cmdline"));
+                assertThat(commandLine).contains("quarkus-run.jar").doesNotContain(servers.nats().password(NatsUser.MANAGER),
+                        servers.postgres().password(), servers.s3().secretKey());
                 assertThat(dispatcher.supervisor().starts()).isEqualTo(1);
             }
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();

@@ -9,9 +9,12 @@ import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.teatree.dispatcher.placement.kubernetes.DispatcherRbac;
+import io.teatree.dispatcher.placement.kubernetes.ModelLabels;
+import io.teatree.protocol.ModelId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +55,9 @@ class HelmChartIT {
     void defaultValuesRenderTheServicesTheirAccessAndTheTestHook() throws IOException {
         List<HasMetadata> objects = parse(Chart.templateWithHooks(tmp, t -> t));
         assertThat(objects).extracting(o -> o.getKind() + "/" + o.getMetadata().getName()).containsExactlyInAnyOrder(
-                "Secret/teatree-postgres", "Secret/teatree-s3", "ConfigMap/teatree-pod-classes", "ConfigMap/teatree-dashboards",
+                "Secret/teatree-postgres", "Secret/teatree-s3", "Secret/teatree-nats-api", "Secret/teatree-nats-dispatcher",
+                "Secret/teatree-nats-manager", "ConfigMap/teatree-pod-classes", "ConfigMap/teatree-dashboards",
+                "NetworkPolicy/teatree-client-api", "NetworkPolicy/teatree-dispatcher", "NetworkPolicy/teatree-models",
                 "ServiceAccount/teatree-dispatcher", "Role/teatree-dispatcher", "RoleBinding/teatree-dispatcher",
                 "Service/teatree-client-api", "Service/teatree-dispatcher",
                 "Deployment/teatree-client-api", "Deployment/teatree-dispatcher", "Pod/teatree-test-api-ready");
@@ -72,7 +77,8 @@ class HelmChartIT {
         assertThat(objects).extracting(HasMetadata::getKind).contains("Ingress").doesNotContain("Secret");
         String rendered = Chart.template(t -> t.withValuesFile(CUSTOM_VALUES));
         assertThat(rendered).contains("name: TEATREE_DISPATCHER_KUBERNETES_STORAGE_CLASS", "value: \"fast-ssd\"",
-                "TEATREE_DISPATCHER_POD_CLASSES_XLARGE_MEMORY: \"128Gi\"", "name: analytics-postgres");
+                "TEATREE_DISPATCHER_POD_CLASSES_XLARGE_MEMORY: \"128Gi\"", "name: analytics-postgres", "name: analytics-nats-api",
+                "name: analytics-nats-dispatcher", "value: analytics-nats-manager");
     }
 
     @Test
@@ -139,6 +145,53 @@ class HelmChartIT {
                         object.getMetadata().getName(), values).isEmpty();
             }
         }
+    }
+
+    @Test
+    void modelPodsTakeOnlyMetricsScrapesAndReachOnlyDnsAndTheirServers() {
+        List<HasMetadata> objects = parse(Chart.template(t -> t.withValuesFile(CUSTOM_VALUES)));
+        NetworkPolicy models = networkPolicy(objects, "teatree-models");
+        assertThat(ModelLabels.all(ModelId.of("sales"), "small")).containsAllEntriesOf(models.getSpec().getPodSelector().getMatchLabels());
+        assertThat(models.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
+        assertThat(models.getSpec().getIngress()).singleElement().satisfies(rule -> {
+            assertThat(rule.getPorts()).extracting(p -> p.getPort().getIntVal()).containsExactly(8082);
+            assertThat(rule.getFrom()).singleElement().satisfies(peer -> assertThat(peer.getNamespaceSelector().getMatchLabels())
+                    .containsEntry("kubernetes.io/metadata.name", "monitoring"));
+        });
+        assertThat(models.getSpec().getEgress()).flatExtracting(rule -> rule.getPorts()).extracting(p -> p.getPort().getIntVal())
+                .containsExactlyInAnyOrder(53, 53, 4222, 5432, 443, 4318);
+        assertThat(models.getSpec().getEgress()).filteredOn(rule -> rule.getTo() != null && !rule.getTo().isEmpty()).singleElement()
+                .satisfies(rule -> assertThat(rule.getTo().get(0).getIpBlock().getCidr()).isEqualTo("10.20.0.0/16"));
+        assertThat(networkPolicy(parse(Chart.template(t -> t)), "teatree-models").getSpec().getEgress())
+                .flatExtracting(rule -> rule.getPorts()).extracting(p -> p.getPort().getIntVal())
+                .containsExactlyInAnyOrder(53, 53, 4222, 5432, 443, 9000, 4317, 4318);
+        assertThat(networkPolicy(parse(Chart.template(t -> t)), "teatree-models").getSpec().getIngress())
+                .as("no ingress at all by default").isEmpty();
+
+        NetworkPolicy dispatcher = networkPolicy(objects, "teatree-dispatcher");
+        assertThat(dispatcher.getSpec().getIngress()).singleElement().satisfies(rule -> assertThat(rule.getFrom())
+                .anySatisfy(peer -> assertThat(peer.getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/instance", "teatree")));
+        assertThat(networkPolicy(objects, "teatree-client-api").getSpec().getIngress()).singleElement()
+                .satisfies(rule -> assertThat(rule.getFrom()).isNotEmpty());
+        assertThat(parse(Chart.template(t -> t.set("networkPolicy.enabled", false)))).noneMatch(o -> o instanceof NetworkPolicy);
+    }
+
+    @Test
+    void everyServiceAndManagerGetsItsOwnNatsUserFromASecret() {
+        List<HasMetadata> objects = parse(Chart.template(t -> t));
+        assertThat(deployment(objects, "teatree-client-api").getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                .filteredOn(e -> e.getName().startsWith("TEATREE_NATS_USER") || e.getName().startsWith("TEATREE_NATS_PASSWORD"))
+                .hasSize(2).allSatisfy(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("teatree-nats-api"));
+        assertThat(deployment(objects, "teatree-dispatcher").getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                .anySatisfy(e -> assertThat(e.getName() + "=" + e.getValue()).isEqualTo("TEATREE_DISPATCHER_KUBERNETES_NATS_SECRET=teatree-nats-manager"))
+                .filteredOn(e -> e.getName().equals("TEATREE_NATS_PASSWORD"))
+                .singleElement().satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("teatree-nats-dispatcher"));
+        assertThat(String.join("\n", env(objects, "teatree-client-api"))).doesNotContain("change-me");
+    }
+
+    private static NetworkPolicy networkPolicy(List<HasMetadata> objects, String name) {
+        return objects.stream().filter(o -> o instanceof NetworkPolicy && o.getMetadata().getName().equals(name))
+                .map(NetworkPolicy.class::cast).findFirst().orElseThrow();
     }
 
     @Test

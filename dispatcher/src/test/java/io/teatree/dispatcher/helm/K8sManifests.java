@@ -17,7 +17,7 @@ final class K8sManifests {
 
     static final String NAMESPACE_FILE = "00.Namespace.teatree.yaml";
     private static final List<String> ORDER = List.of("Namespace", "Secret", "ConfigMap", "ServiceAccount", "Role", "RoleBinding",
-            "Service", "Deployment", "Ingress");
+            "Service", "Deployment", "Ingress", "NetworkPolicy");
 
     private K8sManifests() {
     }

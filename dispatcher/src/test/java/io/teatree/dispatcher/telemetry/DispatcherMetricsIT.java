@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.nats.client.Connection;
+import io.nats.client.Nats;
 import io.nats.client.PurgeOptions;
 import io.nats.client.impl.NatsMessage;
 import io.opentelemetry.api.trace.Span;
@@ -25,6 +26,7 @@ import io.teatree.protocol.control.ApiKeyStore;
 import io.teatree.protocol.control.ControlStore;
 import io.teatree.protocol.telemetry.LabelCap;
 import io.teatree.testkit.PrometheusText;
+import io.teatree.testkit.TeatreeServers;
 import io.teatree.testkit.TeatreeTestResource;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +36,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,8 +67,18 @@ class DispatcherMetricsIT {
     private static final ModelId MANAGED = ModelId.of("metrics-managed");
     private static final Duration APPLIED = Duration.ofSeconds(90);
 
-    @Inject
-    Connection nats;
+    /** A test client (the testkit's test user): the dispatcher's own NATS user may not publish intents. */
+    private Connection nats;
+
+    @BeforeEach
+    void connect() throws Exception {
+        nats = Nats.connect(TeatreeServers.get().nats().url());
+    }
+
+    @AfterEach
+    void disconnect() throws InterruptedException {
+        nats.close();
+    }
 
     @Inject
     DataSource dataSource;

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.teatree.testkit.ChildProcesses;
 import io.teatree.testkit.ServiceJvm;
+import io.teatree.testkit.TeatreeServers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,19 +31,27 @@ final class DispatcherProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the dispatcher with {@code config} as system properties and {@code env} as its Teatree/Quarkus/OTel environment. */
+    /**
+     * Starts the dispatcher with {@code config} (it holds passwords) and {@code env} as its Teatree/Quarkus/OTel
+     * environment; nothing secret goes on its command line.
+     */
     static DispatcherProcess start(Map<String, String> config, Map<String, String> env, Path dir) throws IOException {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new AssertionError(jar + " does not exist: run `mvn -pl dispatcher package -DskipTests` first");
         }
         List<String> command = ServiceJvm.command("256m");
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dquarkus.http.port=0");
         command.add("-jar");
         command.add(jar.toString());
         Path log = dir.resolve("dispatcher.log");
-        return new DispatcherProcess(ChildProcesses.start(command, env, log, dir), log);
+        return new DispatcherProcess(ChildProcesses.start(command, merged(config, env), log, dir), log);
+    }
+
+    private static Map<String, String> merged(Map<String, String> config, Map<String, String> env) {
+        Map<String, String> merged = new java.util.LinkedHashMap<>(TeatreeServers.environment(config));
+        merged.putAll(env);
+        return merged;
     }
 
     /** Waits until the dispatcher listens, and returns its HTTP port. */

@@ -13,6 +13,7 @@ import io.teatree.protocol.Json;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.Streams;
 import io.teatree.protocol.Subjects;
+import io.teatree.testkit.NatsUser;
 import io.teatree.testkit.OtlpReceiver;
 import io.teatree.testkit.ReceivedSpan;
 import io.teatree.testkit.TeatreeServers;
@@ -45,7 +46,7 @@ class DispatcherTracingIT {
     void anIntentsTraceContinuesInTheDispatcherAndAFailedEnsureIsAnErrorSpan(TeatreeServers servers) throws Exception {
         IsolatedDatabase database = IsolatedDatabase.create(servers, "teatree_tracing");
         Path dir = servers.newDirectory("dispatcher-tracing-");
-        Map<String, String> config = new LinkedHashMap<>(servers.serviceConfig());
+        Map<String, String> config = new LinkedHashMap<>(servers.serviceConfig(NatsUser.DISPATCHER));
         config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
         config.put("teatree.dispatcher.local.data-dir", dir.resolve("data").toString());
         config.put("teatree.dispatcher.reconcile-interval", "1S");

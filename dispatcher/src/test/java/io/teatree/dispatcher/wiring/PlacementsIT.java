@@ -28,7 +28,7 @@ class PlacementsIT {
 
     static KubernetesClient client;
 
-    private static final ManagerEnvironment ENV = new ManagerEnvironment("nats://nats:4222", "jdbc:postgresql://dispatcher-db/teatree",
+    private static final ManagerEnvironment ENV = new ManagerEnvironment("nats://nats:4222", "manager", "np", "jdbc:postgresql://dispatcher-db/teatree",
             "u", "p", "http://s3:9000", "us-east-1", "teatree", "a", "s");
 
     @Test

@@ -3,6 +3,7 @@ package io.teatree.e2e.support;
 import io.teatree.testkit.ChildProcesses;
 import io.teatree.testkit.Ports;
 import io.teatree.testkit.ServiceJvm;
+import io.teatree.testkit.NatsUser;
 import io.teatree.testkit.TeatreeServers;
 import java.io.IOException;
 import java.net.URI;
@@ -78,14 +79,17 @@ public final class TeatreeSystem implements AutoCloseable {
     }
 
     private void startService(String module, int port, Map<String, String> extra, Map<String, String> environment) throws IOException {
-        Map<String, String> config = new LinkedHashMap<>(TeatreeServers.get().serviceConfig());
+        NatsUser natsUser = module.equals("dispatcher") ? NatsUser.DISPATCHER : NatsUser.API;
+        Map<String, String> config = new LinkedHashMap<>(TeatreeServers.get().serviceConfig(natsUser));
         config.put("quarkus.http.port", String.valueOf(port));
         config.putAll(extra);
+        // every setting in the environment, none on the command line: they hold passwords and the admin key
+        Map<String, String> env = new LinkedHashMap<>(TeatreeServers.environment(config));
+        env.putAll(environment);
         List<String> command = ServiceJvm.command("384m");
-        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar(module).toString());
-        processes.add(ChildProcesses.start(command, environment, log(module), dir));
+        processes.add(ChildProcesses.start(command, env, log(module), dir));
     }
 
     private void awaitReady(int port, String name) throws Exception {

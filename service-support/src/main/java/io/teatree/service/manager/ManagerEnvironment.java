@@ -10,7 +10,9 @@ import java.util.Map;
  * placement gives one db-manager process (local) or pod (Kubernetes) from them: the db-manager's run contract.
  * The variable names are {@link ManagerVariable}s, which the db-manager reads as its configuration.
  *
- * @param natsUrl      NATS server URL
+ * @param natsUrl      NATS server URL (no credentials in it)
+ * @param natsUser     NATS user of every db-manager (may be empty: anonymous, which a locked server refuses)
+ * @param natsPassword its password (may be empty)
  * @param jdbcUrl      Postgres JDBC URL of the control tables
  * @param dbUser       Postgres user
  * @param dbPassword   Postgres password (may be empty)
@@ -20,13 +22,15 @@ import java.util.Map;
  * @param s3AccessKey  S3 access key
  * @param s3SecretKey  S3 secret key
  */
-public record ManagerEnvironment(String natsUrl, String jdbcUrl, String dbUser, String dbPassword, String s3Endpoint,
+public record ManagerEnvironment(String natsUrl, String natsUser, String natsPassword, String jdbcUrl, String dbUser, String dbPassword, String s3Endpoint,
                                  String s3Region, String s3Bucket, String s3AccessKey, String s3SecretKey) {
 
     public ManagerEnvironment {
         if (natsUrl == null || jdbcUrl == null || s3Endpoint == null || s3Region == null || s3Bucket == null) {
             throw new IllegalArgumentException("natsUrl, jdbcUrl and the S3 endpoint, region and bucket are required");
         }
+        natsUser = natsUser == null ? "" : natsUser;
+        natsPassword = natsPassword == null ? "" : natsPassword;
         dbUser = dbUser == null ? "" : dbUser;
         dbPassword = dbPassword == null ? "" : dbPassword;
         s3AccessKey = s3AccessKey == null ? "" : s3AccessKey;
@@ -35,7 +39,7 @@ public record ManagerEnvironment(String natsUrl, String jdbcUrl, String dbUser, 
 
     /** The same servers with another JDBC URL (managers in pods may reach Postgres by another name). */
     public ManagerEnvironment withJdbcUrl(String url) {
-        return new ManagerEnvironment(natsUrl, url, dbUser, dbPassword, s3Endpoint, s3Region, s3Bucket, s3AccessKey, s3SecretKey);
+        return new ManagerEnvironment(natsUrl, natsUser, natsPassword, url, dbUser, dbPassword, s3Endpoint, s3Region, s3Bucket, s3AccessKey, s3SecretKey);
     }
 
     /**
@@ -62,6 +66,8 @@ public record ManagerEnvironment(String natsUrl, String jdbcUrl, String dbUser, 
     /** The secret variables (credentials); the Kubernetes placement takes them from Secrets instead. */
     public Map<ManagerVariable, String> secrets() {
         Map<ManagerVariable, String> env = new LinkedHashMap<>();
+        env.put(ManagerVariable.NATS_USER, natsUser);
+        env.put(ManagerVariable.NATS_PASSWORD, natsPassword);
         env.put(ManagerVariable.DB_USER, dbUser);
         env.put(ManagerVariable.DB_PASSWORD, dbPassword);
         env.put(ManagerVariable.S3_ACCESS_KEY, s3AccessKey);

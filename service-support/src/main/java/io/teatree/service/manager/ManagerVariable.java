@@ -14,6 +14,8 @@ public enum ManagerVariable {
     DUCKDB_MEMORY_LIMIT("teatree.manager.duckdb-memory-limit", false),
     DUCKDB_THREADS("teatree.manager.duckdb-threads", false),
     NATS_URL("teatree.nats.url", false),
+    NATS_USER("teatree.nats.user", true),
+    NATS_PASSWORD("teatree.nats.password", true),
     JDBC_URL("quarkus.datasource.jdbc.url", false),
     DB_USER("quarkus.datasource.username", true),
     DB_PASSWORD("quarkus.datasource.password", true),

@@ -23,7 +23,10 @@ public class NatsConnectionProducer {
                           Instance<EventsRetention> retention) throws IOException, InterruptedException {
         StreamPolicy streams = retention.isResolvable() ? StreamPolicy.owner(retention.get().maxAge()) : StreamPolicy.ensureOnly();
         long buffer = nats.reconnectBuffer().asLongValue();
-        return NatsConnections.connect(nats.url(), name, streams, options -> options.reconnectBufferSize(buffer));
+        return NatsConnections.connect(nats.url(), name, streams, options -> {
+            nats.user().ifPresent(user -> options.userInfo(user, nats.password().orElse("")));
+            return options.reconnectBufferSize(buffer);
+        });
     }
 
     void close(@Disposes Connection connection) throws InterruptedException {

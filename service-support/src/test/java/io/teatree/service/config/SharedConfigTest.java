@@ -36,6 +36,8 @@ class SharedConfigTest {
         assertThat(nats.url()).isEqualTo("nats://127.0.0.1:4222");
         assertThat(nats.publishTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(nats.reconnectBuffer().asLongValue()).isEqualTo(8L * 1024 * 1024);
+        assertThat(nats.user()).isEmpty();
+        assertThat(nats.password()).isEmpty();
         S3Config s3 = config.getConfigMapping(S3Config.class);
         assertThat(s3.endpoint()).isEqualTo("http://127.0.0.1:9000");
         assertThat(s3.region()).isEqualTo("us-east-1");
@@ -49,10 +51,12 @@ class SharedConfigTest {
     void everyKeyCanBeSet() {
         SmallRyeConfig config = load(Map.of("teatree.s3.access-key", "a", "teatree.s3.secret-key", "s",
                 "teatree.nats.url", "nats://nats:4222", "teatree.nats.reconnect-buffer", "0",
-                "teatree.s3.bucket", "goals", "teatree.metrics.model-label-cap", "3", "teatree.metrics.function-label-cap", "7"));
+                "teatree.nats.user", "api", "teatree.nats.password", "pw", "teatree.s3.bucket", "goals", "teatree.metrics.model-label-cap", "3", "teatree.metrics.function-label-cap", "7"));
 
         assertThat(config.getConfigMapping(NatsConfig.class).url()).isEqualTo("nats://nats:4222");
         assertThat(config.getConfigMapping(NatsConfig.class).reconnectBuffer().asLongValue()).isZero();
+        assertThat(config.getConfigMapping(NatsConfig.class).user()).contains("api");
+        assertThat(config.getConfigMapping(NatsConfig.class).password()).contains("pw");
         assertThat(config.getConfigMapping(S3Config.class).bucket()).isEqualTo("goals");
         assertThat(config.getConfigMapping(MetricsConfig.class).modelLabelCap()).isEqualTo(3);
         assertThat(config.getConfigMapping(MetricsConfig.class).functionLabelCap()).isEqualTo(7);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ManagerEnvironmentTest {
 
-    private final ManagerEnvironment servers = new ManagerEnvironment("nats://n:4222", "jdbc:postgresql://pg/teatree", "tt", "pw",
+    private final ManagerEnvironment servers = new ManagerEnvironment("nats://n:4222", "manager", "npw", "jdbc:postgresql://pg/teatree", "tt", "pw",
             "http://s3:9000", "eu-west-1", "goals", "ak", "sk");
 
     @Test
@@ -23,6 +23,7 @@ class ManagerEnvironmentTest {
                 .containsEntry("teatree.manager.duckdb-memory-limit", "TEATREE_MANAGER_DUCKDB_MEMORY_LIMIT")
                 .containsEntry("quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL")
                 .containsEntry("teatree.s3.secret-key", "TEATREE_S3_SECRET_KEY")
+                .containsEntry("teatree.nats.password", "TEATREE_NATS_PASSWORD")
                 .containsEntry("quarkus.http.port", "QUARKUS_HTTP_PORT");
         assertThat(ManagerVariable.named("TEATREE_NATS_URL")).contains(ManagerVariable.NATS_URL);
         assertThat(ManagerVariable.named("TEATREE_LOG_JSON")).isEmpty();
@@ -36,10 +37,10 @@ class ManagerEnvironmentTest {
                 .containsEntry(ManagerVariable.DUCKDB_MEMORY_LIMIT, "1536MB").containsEntry(ManagerVariable.DUCKDB_THREADS, "2")
                 .containsEntry(ManagerVariable.NATS_URL, "nats://n:4222").containsEntry(ManagerVariable.S3_BUCKET, "goals");
         assertThat(plain.keySet()).noneMatch(ManagerVariable::secret);
-        assertThat(servers.secrets()).containsOnlyKeys(ManagerVariable.DB_USER, ManagerVariable.DB_PASSWORD,
+        assertThat(servers.secrets()).containsOnlyKeys(ManagerVariable.NATS_USER, ManagerVariable.NATS_PASSWORD, ManagerVariable.DB_USER, ManagerVariable.DB_PASSWORD,
                 ManagerVariable.S3_ACCESS_KEY, ManagerVariable.S3_SECRET_KEY);
         assertThat(servers.secrets().keySet()).allMatch(ManagerVariable::secret);
-        assertThat(servers.toString()).doesNotContain("pw", "sk");
+        assertThat(servers.toString()).doesNotContain("npw", "pw", "sk");
     }
 
     @Test

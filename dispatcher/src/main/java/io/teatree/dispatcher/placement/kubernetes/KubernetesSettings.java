@@ -13,14 +13,16 @@ import java.util.Optional;
  * @param storageClass       storage class of the model volumes; the cluster default when empty
  * @param postgresSecret     Secret with {@code username} and {@code password}
  * @param s3Secret           Secret with {@code access-key} and {@code secret-key}
+ * @param natsSecret         Secret with {@code username} and {@code password} of the managers' NATS user
  * @param managerIdleTimeout the managers' own idle timeout (a fallback: the dispatcher scales idle ones to zero first)
  * @param telemetry          the managers' OTLP endpoint and log format
  */
 public record KubernetesSettings(String namespace, String image, String imagePullPolicy, Optional<String> storageClass,
-                                 String postgresSecret, String s3Secret, Duration managerIdleTimeout, ManagerTelemetry telemetry) {
+                                 String postgresSecret, String s3Secret, String natsSecret, Duration managerIdleTimeout,
+                                 ManagerTelemetry telemetry) {
 
     public KubernetesSettings {
-        if (namespace == null || image == null || imagePullPolicy == null || postgresSecret == null || s3Secret == null
+        if (namespace == null || image == null || imagePullPolicy == null || postgresSecret == null || s3Secret == null || natsSecret == null
                 || managerIdleTimeout == null) {
             throw new IllegalArgumentException("every kubernetes placement setting is required");
         }
@@ -30,7 +32,7 @@ public record KubernetesSettings(String namespace, String image, String imagePul
 
     /** Settings whose managers are not traced and log plain text. */
     public KubernetesSettings(String namespace, String image, String imagePullPolicy, Optional<String> storageClass,
-                              String postgresSecret, String s3Secret, Duration managerIdleTimeout) {
-        this(namespace, image, imagePullPolicy, storageClass, postgresSecret, s3Secret, managerIdleTimeout, ManagerTelemetry.NONE);
+                              String postgresSecret, String s3Secret, String natsSecret, Duration managerIdleTimeout) {
+        this(namespace, image, imagePullPolicy, storageClass, postgresSecret, s3Secret, natsSecret, managerIdleTimeout, ManagerTelemetry.NONE);
     }
 }

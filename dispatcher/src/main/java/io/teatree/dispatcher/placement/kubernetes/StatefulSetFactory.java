@@ -114,8 +114,12 @@ public final class StatefulSetFactory {
     /** Sets a variable of the manager's contract: a value, or the Secret a credential comes from. */
     private void contract(EnvVar var, ManagerVariable variable, Map<ManagerVariable, String> plain) {
         if (variable.secret()) {
-            boolean postgres = variable == ManagerVariable.DB_USER || variable == ManagerVariable.DB_PASSWORD;
-            var.getValueFrom().getSecretKeyRef().setName(postgres ? settings.postgresSecret() : settings.s3Secret());
+            String secret = switch (variable) {
+                case DB_USER, DB_PASSWORD -> settings.postgresSecret();
+                case NATS_USER, NATS_PASSWORD -> settings.natsSecret();
+                default -> settings.s3Secret();
+            };
+            var.getValueFrom().getSecretKeyRef().setName(secret);
         } else if (plain.containsKey(variable)) {
             var.setValue(plain.get(variable));
         }

@@ -41,8 +41,8 @@ class KubernetesPlacementIT {
     @BeforeEach
     void setUp() {
         KubernetesSettings settings = new KubernetesSettings(NS, "db-manager:test", "IfNotPresent", Optional.of("standard"),
-                "teatree-postgres", "teatree-s3", Duration.ofMinutes(4));
-        ManagerEnvironment env = new ManagerEnvironment("nats://nats:4222", "jdbc:postgresql://pg/teatree", "u", "p", "http://s3:9000",
+                "teatree-postgres", "teatree-s3", "teatree-nats", Duration.ofMinutes(4));
+        ManagerEnvironment env = new ManagerEnvironment("nats://nats:4222", "manager", "np", "jdbc:postgresql://pg/teatree", "u", "p", "http://s3:9000",
                 "us-east-1", "teatree", "a", "s");
         placement = new KubernetesPlacement(client, settings, new StatefulSetFactory(settings, env),
                 (model, code, ranFor) -> exits.add(model + " " + code + " " + ranFor));

@@ -34,9 +34,9 @@ class StatefulSetGoldenTest {
 
     /** The placement settings of one case, as plain values; no telemetry when absent. */
     record Settings(String namespace, String image, String imagePullPolicy, String storageClass, String postgresSecret,
-                    String s3Secret, String managerIdleTimeout, Telemetry telemetry) {
+                    String s3Secret, String natsSecret, String managerIdleTimeout, Telemetry telemetry) {
         KubernetesSettings toSettings() {
-            return new KubernetesSettings(namespace, image, imagePullPolicy, Optional.ofNullable(storageClass), postgresSecret, s3Secret,
+            return new KubernetesSettings(namespace, image, imagePullPolicy, Optional.ofNullable(storageClass), postgresSecret, s3Secret, natsSecret,
                     Duration.parse(managerIdleTimeout), telemetry == null ? ManagerTelemetry.NONE : telemetry.toTelemetry());
         }
     }

@@ -147,7 +147,7 @@ class LocalPlacementIT {
     void theManagerCommandCarriesThePodClassLimitsAndTheServers() {
         LocalSettings settings = new LocalSettings("/usr/bin/java", Path.of("/opt/quarkus-run.jar"), dir.resolve("data"), dir,
                 Duration.ofSeconds(30), Duration.ofSeconds(5));
-        ManagerEnvironment env = new ManagerEnvironment("nats://n:4222", "jdbc:postgresql://p/teatree", "u", "pw", "http://s3:9000",
+        ManagerEnvironment env = new ManagerEnvironment("nats://n:4222", "manager", "npw", "jdbc:postgresql://p/teatree", "u", "pw", "http://s3:9000",
                 "eu-west-1", "bucket", "ak", "sk");
         ManagerCommand command = new ManagerCommand(settings, env);
         ManagerSpec spec = new ManagerSpec(MODEL, new PodClass("medium", 4, "4Gi", "20Gi"));

@@ -17,7 +17,7 @@ class ManagerCommandTest {
     private final ManagerCommand command = new ManagerCommand(
             new LocalSettings("/usr/bin/java", Path.of("/opt/quarkus-run.jar"), Path.of("/data"), Path.of("/logs"), Duration.ofSeconds(30),
                     Duration.ofSeconds(5)),
-            new ManagerEnvironment("nats://n:4222", "jdbc:postgresql://p/teatree", "u", "pw", "http://s3:9000", "eu-west-1", "bucket", "ak", "sk"));
+            new ManagerEnvironment("nats://n:4222", "manager", "npw", "jdbc:postgresql://p/teatree", "u", "pw", "http://s3:9000", "eu-west-1", "bucket", "ak", "sk"));
 
     @Test
     void aManagerLogsLikeTheDispatcherAndExportsWhereItDoesUnderItsOwnName() {
