@@ -45,8 +45,8 @@ class BadPayloadE2E {
         system = TeatreeSystem.start(Map.of(), Map.of());
         api = new ApiClient(system.apiUrl(), TeatreeSystem.ADMIN_KEY);
         api.registerModel(MODEL);
-        String table = api.submit(MODEL, "create_table", Map.of("table", "t", "columns", Map.of("id", "BIGINT")), Map.of());
-        assertThat(api.awaitEnd(table).get("status").asText()).isEqualTo("succeeded");
+        assertThat(api.run(MODEL, "create_table", Map.of("table", "t", "columns", Map.of("id", "BIGINT"))).get("status").asText())
+                .isEqualTo("succeeded");
     }
 
     @AfterAll
@@ -118,16 +118,15 @@ class BadPayloadE2E {
         outcomes.forEach((what, outcome) -> System.out.println(what + "\n    → " + outcome));
 
         long expected = id + 3; // one row per good intent, three from the valid arrow stream
-        String snapshot = api.submit(MODEL, "snapshot", Map.of(), Map.of());
-        assertThat(api.awaitEnd(snapshot).get("status").asText()).isEqualTo("succeeded");
+        assertThat(api.run(MODEL, "snapshot", Map.of()).get("status").asText()).isEqualTo("succeeded");
         Awaitility.await("every good row once in a published version").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> count("SELECT count(*) AS n FROM t") == expected);
         assertThat(count("SELECT count(DISTINCT id) AS n FROM t WHERE id < " + id)).as("each good intent once").isEqualTo(id);
     }
 
     private static long count(String sql) throws Exception {
-        HttpResponse<String> response = api.post("/v1/models/" + MODEL + "/query", Map.of("sql", sql), Map.of());
-        return response.statusCode() == 200 ? Json.MAPPER.readTree(response.body()).path(0).path("n").asLong() : -1;
+        JsonNode rows = api.query(MODEL, sql);
+        return rows.isEmpty() ? -1 : rows.path(0).path("n").asLong();
     }
 
     private static byte[] arrowStream(int rows) throws Exception {

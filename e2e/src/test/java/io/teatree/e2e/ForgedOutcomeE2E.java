@@ -39,8 +39,8 @@ class ForgedOutcomeE2E {
         system = TeatreeSystem.start(Map.of(), Map.of());
         api = new ApiClient(system.apiUrl(), TeatreeSystem.ADMIN_KEY);
         api.registerModel(MODEL);
-        String table = api.submit(MODEL, "create_table", Map.of("table", "t", "columns", Map.of("id", "BIGINT")), Map.of());
-        assertThat(api.awaitEnd(table).get("status").asText()).isEqualTo("succeeded");
+        assertThat(api.run(MODEL, "create_table", Map.of("table", "t", "columns", Map.of("id", "BIGINT"))).get("status").asText())
+                .isEqualTo("succeeded");
     }
 
     @AfterAll
@@ -98,10 +98,9 @@ class ForgedOutcomeE2E {
         assertThat(status.get("status").asText()).isEqualTo("succeeded");
         assertThat(status.path("result").path("rows").asLong()).as(status.toString()).isEqualTo(1);
 
-        String snapshot = api.submit(MODEL, "snapshot", Map.of(), Map.of());
-        assertThat(api.awaitEnd(snapshot).get("status").asText()).as("the model still applies intents").isEqualTo("succeeded");
+        assertThat(api.run(MODEL, "snapshot", Map.of()).get("status").asText()).as("the model still applies intents").isEqualTo("succeeded");
         Awaitility.await("row 42 in a published version").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> query("SELECT count(*) AS n FROM t WHERE id = 42").path(0).path("n").asLong() == 1);
+                .until(() -> api.query(MODEL, "SELECT count(*) AS n FROM t WHERE id = 42").path(0).path("n").asLong() == 1);
     }
 
     @Test
@@ -131,10 +130,5 @@ class ForgedOutcomeE2E {
             return "refused (failed): " + status.path("error").path("detail").asText();
         }
         return "succeeded: " + status;
-    }
-
-    private static JsonNode query(String sql) throws Exception {
-        HttpResponse<String> response = api.post("/v1/models/" + MODEL + "/query", Map.of("sql", sql), Map.of());
-        return response.statusCode() == 200 ? Json.MAPPER.readTree(response.body()) : Json.MAPPER.createArrayNode();
     }
 }

@@ -10,6 +10,7 @@ import io.teatree.manager.store.LedgerEntry;
 import io.teatree.manager.store.ModelDatabase;
 import io.teatree.manager.store.ReservedState;
 import io.teatree.manager.telemetry.BatchTrace;
+import io.teatree.manager.support.PluginJar;
 import io.teatree.manager.telemetry.ManagerTracer;
 import io.teatree.protocol.IntentEnvelope;
 import io.teatree.protocol.IntentStatus;
@@ -17,7 +18,6 @@ import io.teatree.protocol.Json;
 import io.teatree.protocol.ModelId;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -183,9 +183,7 @@ class BatchIntegrityTest {
 
     /** The built-ins plus {@link UncheckedSqlFunction}, registered the way a functions directory would be. */
     private FunctionRegistry registryWithUncheckedSql() throws Exception {
-        Path services = Files.createDirectories(dir.resolve("plugin/META-INF/services"));
-        Files.writeString(services.resolve("io.teatree.functions.TeatreeFunction"), UncheckedSqlFunction.class.getName() + "\n");
-        List<URL> urls = new ArrayList<>(List.of(dir.resolve("plugin").toUri().toURL()));
-        return FunctionRegistry.load(new URLClassLoader(urls.toArray(URL[]::new), getClass().getClassLoader()));
+        Path jar = PluginJar.in(dir.resolve("functions"), UncheckedSqlFunction.class).resolve("test-functions.jar");
+        return FunctionRegistry.load(new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader()));
     }
 }

@@ -32,6 +32,17 @@ public final class ApiClient {
         return expect(202, response).get("id").asText();
     }
 
+    /** Submits an intent and waits until it ended; returns its status document. */
+    public JsonNode run(String model, String function, Object args) throws IOException, InterruptedException {
+        return awaitEnd(submit(model, function, args, Map.of()));
+    }
+
+    /** The rows of a query on the model's published version as JSON, or an empty array when it is not answered 200. */
+    public JsonNode query(String model, String sql) throws IOException, InterruptedException {
+        HttpResponse<String> response = post("/v1/models/" + model + "/query", Map.of("sql", sql), Map.of());
+        return response.statusCode() == 200 ? Json.MAPPER.readTree(response.body()) : Json.MAPPER.createArrayNode();
+    }
+
     /** Waits (server side) until the intent ended; returns its status document. */
     public JsonNode awaitEnd(String intentId) throws IOException, InterruptedException {
         for (int i = 0; i < 12; i++) {
