@@ -102,6 +102,14 @@ public interface ApiConfig {
         @WithDefault("1G")
         MemorySize rowsBody();
 
+        /** Longest line of a CSV or NDJSON rows body; a longer one is 413 naming {@code body} before anything is queued. */
+        @WithDefault("8M")
+        MemorySize payloadLine();
+
+        /** Deepest nesting of arrays and objects in a JSON or NDJSON rows body; deeper is 400 naming {@code body}. */
+        @WithDefault("64")
+        int payloadDepth();
+
         /** Multipart part size for staging bodies in S3 (5–64 MiB); about two parts are buffered per upload. */
         @WithDefault("8M")
         MemorySize partSize();

@@ -38,6 +38,10 @@ public final class Problems {
         return new ApiProblem(Problem.of(ProblemType.PAYLOAD_TOO_LARGE, detail, field));
     }
 
+    public static ApiProblem unsupportedMediaType(String detail, String field) {
+        return new ApiProblem(Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, detail, field));
+    }
+
     public static ApiProblem unauthorized(String detail) {
         return new ApiProblem(Problem.of(ProblemType.UNAUTHORIZED, detail, "Authorization"),
                 Map.of("WWW-Authenticate", "Bearer realm=\"teatree\""));

@@ -14,6 +14,11 @@ import io.teatree.api.problem.Problems;
 import io.teatree.api.telemetry.SubmitSpan;
 import io.teatree.functions.InvalidFieldException;
 import io.teatree.functions.TeatreeFunction;
+import io.teatree.functions.payload.CheckingInputStream;
+import io.teatree.functions.payload.MalformedPayloadException;
+import io.teatree.functions.payload.PayloadCheck;
+import io.teatree.functions.payload.PayloadChecks;
+import io.teatree.functions.payload.PayloadLimits;
 import io.teatree.functions.registry.FunctionRegistry;
 import io.teatree.protocol.IntentEnvelope;
 import io.teatree.protocol.IntentIds;
@@ -43,6 +48,7 @@ public class RowsService {
     private final FunctionRegistry functions;
     private final StagingStore staging;
     private final long limit;
+    private final PayloadLimits payloadLimits;
 
     public RowsService(IntentQueue queue, IntentPublisher publisher, FunctionRegistry functions, StagingStore staging, ApiConfig config) {
         this.queue = queue;
@@ -50,6 +56,8 @@ public class RowsService {
         this.functions = functions;
         this.staging = staging;
         this.limit = config.limits().rowsBody().asLongValue();
+        this.payloadLimits = new PayloadLimits(limit, (int) Math.min(Integer.MAX_VALUE, config.limits().payloadLine().asLongValue()),
+                config.limits().payloadDepth());
     }
 
     /** Stages {@code body} and queues the {@code request.mode()} intent. */
@@ -75,7 +83,8 @@ public class RowsService {
         SubmitSpan.intent(id);
         ModelMdc.forRequest(null, id.toString());
         String key = StagingStore.key(model, id);
-        long bytes = stage(key, body);
+        PayloadCheck check = PayloadChecks.forFormat(request.format(), payloadLimits, contentLength.orElse(-1));
+        long bytes = stage(key, new CheckingInputStream(body, check));
         IntentEnvelope intent = new IntentEnvelope(id, model, request.mode(), request.args(),
                 new PayloadRef(staging.uri(key), request.format(), bytes), Instant.now(), caller.keyId());
         try {
@@ -92,6 +101,8 @@ public class RowsService {
             return staging.put(key, body, limit);
         } catch (BodyTooLargeException e) {
             throw Problems.tooLarge(e.limit(), "body");
+        } catch (MalformedPayloadException e) {
+            throw refused(e);
         } catch (IOException e) {
             Log.infof("the request body could not be read: %s", e.toString());
             throw Problems.invalidField("body", "the request body could not be read");
@@ -99,5 +110,14 @@ public class RowsService {
             Log.warnf("cannot stage a rows body in S3: %s", e.toString());
             throw Problems.unavailable("cannot stage the body in the object store; retry later");
         }
+    }
+
+    /** A body its format's check refused as it streamed past: nothing was staged, nothing is queued. */
+    private static ApiProblem refused(MalformedPayloadException e) {
+        return switch (e.kind()) {
+            case MALFORMED -> Problems.invalidField("body", e.getMessage());
+            case TOO_LARGE -> Problems.tooLarge(e.getMessage(), "body");
+            case UNSUPPORTED -> Problems.unsupportedMediaType(e.getMessage(), "body");
+        };
     }
 }

@@ -3,6 +3,9 @@ package io.teatree.functions.load;
 import io.teatree.functions.FunctionException;
 import io.teatree.functions.Payload;
 import io.teatree.functions.PayloadFormat;
+import io.teatree.functions.payload.MalformedPayloadException;
+import io.teatree.functions.payload.PayloadChecks;
+import io.teatree.functions.payload.PayloadLimits;
 import io.teatree.functions.table.Identifiers;
 import io.teatree.protocol.ProblemType;
 import java.io.IOException;
@@ -20,6 +23,10 @@ import org.apache.arrow.vector.util.ValueVectorUtility;
  * readers, Arrow IPC streams through Arrow Java's {@link ArrowStreamReader}.
  */
 final class PayloadStager {
+
+    /** The API enforced the configured size cap already; here the file's own size bounds every declared length. */
+    private static final PayloadLimits MANAGER_LIMITS = new PayloadLimits(Long.MAX_VALUE, PayloadLimits.DEFAULT.maxLineBytes(),
+            PayloadLimits.DEFAULT.maxDepth());
 
     private PayloadStager() {
     }
@@ -49,7 +56,7 @@ final class PayloadStager {
     }
 
     private static void stageArrow(TrustedDuckDb db, Payload payload, BufferAllocator allocator) throws SQLException, FunctionException {
-        ArrowIpcCheck.check(payload.file());
+        checkFraming(payload);
         validateBatches(payload, allocator);
         InputStream in;
         try {
@@ -68,6 +75,21 @@ final class PayloadStager {
             db.execute("CREATE TEMP TABLE raw AS SELECT * FROM " + view);
             return 0;
         });
+    }
+
+    /**
+     * Walks the stream's framing before Arrow Java, which allocates what a length prefix says, reads a byte of it
+     * (a 7-byte body once read as 1.5 GiB took a manager down). The API runs the same check before queueing; this
+     * one guards payloads staged by older APIs or by hand.
+     */
+    private static void checkFraming(Payload payload) throws FunctionException {
+        try {
+            PayloadChecks.checkFile(PayloadFormat.ARROW, MANAGER_LIMITS, payload.file());
+        } catch (MalformedPayloadException e) {
+            throw new FunctionException(ProblemType.BAD_PAYLOAD, "the arrow payload is not a valid Arrow IPC stream: " + e.getMessage(), "payload");
+        } catch (IOException e) {
+            throw new FunctionException(ProblemType.BAD_PAYLOAD, "the arrow payload cannot be read: " + e.getMessage(), "payload");
+        }
     }
 
     /**
