@@ -24,11 +24,16 @@ import io.teatree.protocol.control.ControlStore;
 import io.teatree.testkit.TeatreeServers;
 import io.teatree.testkit.TeatreeTestResource;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -97,14 +102,84 @@ class RowsUploadIT {
     }
 
     @Test
-    void anEmptyBodyIsStagedAsAnEmptyObject() throws Exception {
+    void anEmptyBodyIs400NamingTheBodyWithNothingStaged() throws Exception {
         String model = newModel("empty");
         HttpResponse<String> response = post(model, "sales", "mode=append", "text/csv", () -> new CsvBody(0), -1);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        String id = Json.MAPPER.readTree(response.body()).get("id").asText();
-        MessageInfo message = Api.nats().jetStreamManagement().getLastMessage(Subjects.INTENTS_STREAM, Subjects.intent(ModelId.of(model)));
-        assertThat(Json.read(message.getData(), IntentEnvelope.class).payloadRef().bytes()).isZero();
-        assertThat(s3.headObject(b -> b.bucket(TeatreeServers.BUCKET).key("staging/" + model + "/" + id)).contentLength()).isZero();
+        assertRefused(response, 400, "the CSV payload is empty");
+        assertNothingStagedOrQueued(model);
+    }
+
+    @Test
+    void bodiesTheirFormatsCheckRefusesAreProblemsWithNothingStagedOrQueued() throws Exception {
+        String model = newModel("malformed");
+        // a 7-byte body once read as a 1.5 GiB length by the manager; with and without a declared length
+        byte[] garbage = "garbage".getBytes(StandardCharsets.US_ASCII);
+        assertRefused(post(model, "sales", "mode=append", PayloadFormat.ARROW.mediaType(), bytes(garbage), garbage.length), 400,
+                "at byte offset 0 a message declares 1651663207 bytes of metadata");
+        assertRefused(post(model, "sales", "mode=append", PayloadFormat.ARROW.mediaType(), bytes(garbage), -1), 400, "byte offset 0");
+        byte[] arrowFile = "ARROW1\0\0garbage".getBytes(StandardCharsets.US_ASCII);
+        assertRefused(post(model, "sales", "mode=append", PayloadFormat.ARROW.mediaType(), bytes(arrowFile), -1), 415,
+                "Arrow IPC file format");
+        byte[] parquet = "PAR1 not really".getBytes(StandardCharsets.US_ASCII);
+        assertRefused(post(model, "sales", "mode=append", PayloadFormat.PARQUET.mediaType(), bytes(parquet), -1), 400, "must end with PAR1");
+        byte[] latin1 = "id,name\n1,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertRefused(post(model, "sales", "mode=append", "text/csv", bytes(latin1), -1), 400, "line 2 (at byte offset 8) is not UTF-8");
+        byte[] ndjson = "{\"id\":1}\n[2]\n".getBytes(StandardCharsets.UTF_8);
+        assertRefused(post(model, "sales", "mode=append", "application/x-ndjson", bytes(ndjson), -1), 400, "line 2");
+        byte[] json = "[{\"id\":1}, 2]".getBytes(StandardCharsets.UTF_8);
+        assertRefused(post(model, "sales", "mode=append", "application/json", bytes(json), -1), 400, "not an object");
+        // a 9 MiB line, streamed: over the line cap (8 MiB), refused before it is held
+        assertRefused(post(model, "sales", "mode=append", "text/csv", () -> new SequenceInputStream(
+                new ByteArrayInputStream("id\n".getBytes(StandardCharsets.UTF_8)), new RepeatedByte((byte) '7', 9 * MB)), -1),
+                413, "line 2 (at byte offset 3) is longer than 8388608 bytes");
+        assertNothingStagedOrQueued(model);
+    }
+
+    private static void assertRefused(HttpResponse<String> response, int status, String detail) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        var problem = Json.MAPPER.readTree(response.body());
+        assertThat(problem.get("field").asText()).isEqualTo("body");
+        assertThat(problem.get("detail").asText()).contains(detail);
+    }
+
+    private void assertNothingStagedOrQueued(String model) throws Exception {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(s3.listMultipartUploads(b -> b.bucket(TeatreeServers.BUCKET)
+                .prefix("staging/" + model + "/")).uploads()).isEmpty());
+        assertThat(s3.listObjectsV2(b -> b.bucket(TeatreeServers.BUCKET).prefix("staging/" + model + "/")).contents()).isEmpty();
+        assertThat(intentsOnStream(model)).isZero();
+        assertThat(new ControlStore(dataSource).countIntents(ModelId.of(model), IntentStatus.QUEUED)).isZero();
+    }
+
+    private static Supplier<InputStream> bytes(byte[] body) {
+        return () -> new ByteArrayInputStream(body);
+    }
+
+    /** {@code size} copies of one byte, made as they are read. */
+    private static final class RepeatedByte extends InputStream {
+        private final byte value;
+        private long left;
+
+        RepeatedByte(byte value, long size) {
+            this.value = value;
+            this.left = size;
+        }
+
+        @Override
+        public int read() {
+            return left-- > 0 ? value : -1;
+        }
+
+        @Override
+        public int read(byte[] buffer, int off, int len) {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = (int) Math.min(len, left);
+            Arrays.fill(buffer, off, off + n, value);
+            left -= n;
+            return n;
+        }
     }
 
     @Test
@@ -146,7 +221,7 @@ class RowsUploadIT {
     }
 
     private HttpResponse<String> post(String model, String table, String query, String contentType,
-                                      Supplier<java.io.InputStream> body, long length) throws Exception {
+                                      Supplier<InputStream> body, long length) throws Exception {
         HttpRequest.BodyPublisher publisher = length < 0 ? HttpRequest.BodyPublishers.ofInputStream(body)
                 : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body), length);
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/models/" + model + "/tables/" + table + "/rows?" + query))
