@@ -3,12 +3,13 @@ package io.teatree.manager;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nats.client.Connection;
 import io.quarkus.runtime.ShutdownEvent;
+import io.teatree.functions.registry.FunctionJars;
+import io.teatree.functions.registry.FunctionRegistry;
 import io.teatree.manager.apply.BatchExecutor;
 import io.teatree.manager.apply.FencedException;
 import io.teatree.manager.apply.IntegrityException;
 import io.teatree.protocol.ManagerExit;
 import io.teatree.manager.quarantine.AttemptJournal;
-import io.teatree.manager.apply.FunctionLoader;
 import io.teatree.manager.config.ManagerConfig;
 import io.teatree.manager.consume.Decoder;
 import io.teatree.manager.consume.IntentSource;
@@ -37,6 +38,7 @@ import io.teatree.service.s3.S3Config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -114,7 +116,7 @@ public class ModelManager {
                 LOG.errorf("model %s: file epoch %d is above our lease epoch %d; refusing to write", model, database.epoch(), epoch);
                 return ManagerExit.FENCED.code();
             }
-            BatchExecutor executor = new BatchExecutor(model, database, FunctionLoader.load(config.manager().functionsDir()), allocator, epoch,
+            BatchExecutor executor = new BatchExecutor(model, database, functions(), allocator, epoch,
                     tracer);
             metrics.version(executor.version());
             ControlStore control = new ControlStore(dataSource);
@@ -156,6 +158,14 @@ public class ModelManager {
         LOG.infof("model %s: manager stopping (%s) at version %d", model, exit, executor.version());
         nats.flush(Duration.ofSeconds(5));
         return (exit == WriterLoop.Exit.LEASE_LOST ? ManagerExit.LEASE_LOST : ManagerExit.STOPPED).code();
+    }
+
+    private FunctionRegistry functions() throws IOException {
+        Optional<Path> dir = config.manager().functionsDir().map(Path::of);
+        FunctionRegistry registry = FunctionJars.load(Thread.currentThread().getContextClassLoader(), dir);
+        LOG.infof("functions: %s (%d jars from %s and the built-ins)", registry.all().keySet(), FunctionJars.jars(dir).size(),
+                dir.map(Path::toString).orElse("no functions directory"));
+        return registry;
     }
 
     private static long publishedVersion(VersionStore versions, ModelId model) {

@@ -9,7 +9,7 @@ import io.teatree.manager.support.HaltFunction;
 import io.teatree.manager.support.Intents;
 import io.teatree.manager.support.ManagerProcess;
 import io.teatree.manager.support.Manual;
-import io.teatree.manager.support.PluginJar;
+import io.teatree.testkit.PluginJar;
 import io.teatree.protocol.IntentEnvelope;
 import io.teatree.protocol.IntentStatus;
 import io.teatree.protocol.Json;

@@ -109,6 +109,9 @@ public interface DispatcherConfig {
         /** How long a stopped manager may take to finish its batch before it is killed. */
         @WithDefault("PT30S")
         Duration stopGrace();
+
+        /** Jars of plugin functions every manager loads ({@code teatree.manager.functions-dir}); built-ins only when absent. */
+        Optional<Path> functionsDir();
     }
 
     /** The {@code kubernetes} placement: one StatefulSet {@code teatree-model-<model>} per model. */

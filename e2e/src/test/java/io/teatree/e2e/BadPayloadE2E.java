@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.teatree.e2e.support.ApiClient;
+import io.teatree.e2e.support.CrashFunction;
 import io.teatree.e2e.support.TeatreeSystem;
 import io.teatree.protocol.Json;
+import io.teatree.testkit.PluginJar;
+import io.teatree.testkit.TeatreeServers;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +47,10 @@ class BadPayloadE2E {
 
     @BeforeAll
     static void start() throws Exception {
-        system = TeatreeSystem.start(Map.of(), Map.of());
+        // a plugin function that kills its manager, in the functions directory the API and the managers share
+        Path functions = PluginJar.in(TeatreeServers.get().newDirectory("e2e-functions"), CrashFunction.class);
+        system = TeatreeSystem.start(Map.of("TEATREE_FUNCTIONS_DIR", functions.toString()),
+                Map.of("TEATREE_DISPATCHER_LOCAL_FUNCTIONS_DIR", functions.toString()));
         api = new ApiClient(system.apiUrl(), TeatreeSystem.ADMIN_KEY);
         api.registerModel(MODEL);
         assertThat(api.run(MODEL, "create_table", Map.of("table", "t", "columns", Map.of("id", "BIGINT"))).get("status").asText())
@@ -100,6 +107,9 @@ class BadPayloadE2E {
             }
             good.add(api.submit(MODEL, "append", Map.of("table", "t", "rows", List.of(Map.of("id", id++))), Map.of()));
         }
+        // an intent that kills the manager each time it runs: set aside after three deaths, the rest goes on
+        String crash = api.submit(MODEL, "crash", Map.of(), Map.of());
+        good.add(api.submit(MODEL, "append", Map.of("table", "t", "rows", List.of(Map.of("id", id++))), Map.of()));
         HttpResponse<String> arrowRows = api.postBytes("/v1/models/" + MODEL + "/tables/t/rows", "application/vnd.apache.arrow.stream", arrow);
         assertThat(arrowRows.statusCode()).as(arrowRows.body()).isEqualTo(202);
         good.add(Json.MAPPER.readTree(arrowRows.body()).get("id").asText());
@@ -120,6 +130,10 @@ class BadPayloadE2E {
                 e.setValue("failed: " + status.path("error").path("detail").asText());
             }
         }
+        JsonNode crashed = api.awaitEnd(crash);
+        assertThat(crashed.get("status").asText()).as(crashed.toString()).isEqualTo("failed");
+        assertThat(crashed.path("error").path("type").asText()).as(crashed.toString()).endsWith("poison-intent");
+        outcomes.put("an intent that kills its manager", "failed: " + crashed.path("error").path("detail").asText());
         outcomes.forEach((what, outcome) -> System.out.println(what + "\n    → " + outcome));
 
         long expected = id + 3; // one row per good intent, three from the valid arrow stream
@@ -127,6 +141,8 @@ class BadPayloadE2E {
         Awaitility.await("every good row once in a published version").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> count("SELECT count(*) AS n FROM t") == expected);
         assertThat(count("SELECT count(DISTINCT id) AS n FROM t WHERE id < " + id)).as("each good intent once").isEqualTo(id);
+        JsonNode manager = Json.MAPPER.readTree(api.getText(system.apiUrl() + "/v1/models/" + MODEL)).path("manager");
+        assertThat(manager.path("state").asText()).as("the model's manager runs at the end: %s", manager).isEqualTo("running");
     }
 
     private static final String ARROW = "application/vnd.apache.arrow.stream";

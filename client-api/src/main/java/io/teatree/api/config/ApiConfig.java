@@ -24,6 +24,12 @@ public interface ApiConfig {
 
     Query query();
 
+    /**
+     * Jars of plugin functions ({@code teatree.functions-dir}), the same directory the db-managers load: the API
+     * checks a plugin intent's function and args with them. Only the built-ins when absent.
+     */
+    Optional<Path> functionsDir();
+
 
     /** The local cache of published read-only version files. */
     interface Versions {

@@ -10,7 +10,7 @@ import io.teatree.manager.store.LedgerEntry;
 import io.teatree.manager.store.ModelDatabase;
 import io.teatree.manager.store.ReservedState;
 import io.teatree.manager.telemetry.BatchTrace;
-import io.teatree.manager.support.PluginJar;
+import io.teatree.testkit.PluginJar;
 import io.teatree.manager.telemetry.ManagerTracer;
 import io.teatree.protocol.IntentEnvelope;
 import io.teatree.protocol.IntentStatus;

@@ -27,7 +27,7 @@ public final class Placements {
     public static LocalSettings localSettings(DispatcherConfig.Dispatcher d) {
         DispatcherConfig.Local local = d.local();
         return new LocalSettings(local.java().orElseGet(LocalSettings::currentJava), local.managerJar(), local.dataDir(),
-                local.logDir().orElse(local.dataDir()), d.idleTimeout(), local.stopGrace());
+                local.logDir().orElse(local.dataDir()), d.idleTimeout(), local.stopGrace(), local.functionsDir());
     }
 
     static Function<ExitListener, Placement> local(DispatcherConfig.Dispatcher d, ManagerEnvironment environment) {

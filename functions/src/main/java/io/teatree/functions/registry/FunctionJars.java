@@ -1,7 +1,7 @@
-package io.teatree.manager.apply;
+package io.teatree.functions.registry;
 
-import io.teatree.functions.registry.FunctionRegistry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -11,40 +11,41 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.jboss.logging.Logger;
 
-/** Loads the built-in functions plus those in the jars of an optional functions directory (docs/design.md, functions). */
-public final class FunctionLoader {
+/**
+ * The built-in functions plus those in the jars of an optional functions directory (docs/functions.md). The
+ * client API and every db-manager load the same directory, so a plugin function the API accepts is one the
+ * managers can apply.
+ */
+public final class FunctionJars {
 
-    private static final Logger LOG = Logger.getLogger(FunctionLoader.class);
-
-    private FunctionLoader() {
+    private FunctionJars() {
     }
 
-    public static FunctionRegistry load(Optional<String> functionsDir) throws IOException {
-        ClassLoader parent = Thread.currentThread().getContextClassLoader();
-        if (functionsDir.isEmpty()) {
-            return FunctionRegistry.load(parent);
-        }
-        Path dir = Path.of(functionsDir.get());
+    /** The functions visible to {@code parent} and in {@code dir}'s {@code *.jar} files (none when it is absent or empty). */
+    public static FunctionRegistry load(ClassLoader parent, Optional<Path> dir) throws IOException {
+        List<URL> jars = jars(dir);
+        return FunctionRegistry.load(jars.isEmpty() ? parent : new URLClassLoader(jars.toArray(URL[]::new), parent));
+    }
+
+    /** The jars {@link #load} reads from {@code dir}, in name order. */
+    public static List<URL> jars(Optional<Path> dir) throws IOException {
         List<URL> jars = new ArrayList<>();
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path jar : files.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+        if (dir.isPresent() && Files.isDirectory(dir.get())) {
+            try (Stream<Path> files = Files.list(dir.get())) {
+                for (Path jar : files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
                     jars.add(url(jar));
                 }
             }
         }
-        FunctionRegistry registry = FunctionRegistry.load(new URLClassLoader(jars.toArray(URL[]::new), parent));
-        LOG.infof("functions: %s (from %d jars in %s and the built-ins)", registry.all().keySet(), jars.size(), dir);
-        return registry;
+        return jars;
     }
 
     private static URL url(Path jar) {
         try {
             return jar.toUri().toURL();
         } catch (MalformedURLException e) {
-            throw new IllegalArgumentException("bad jar path " + jar, e);
+            throw new UncheckedIOException("bad jar path " + jar, e);
         }
     }
 }

@@ -13,6 +13,7 @@ public enum ManagerVariable {
     IDLE_TIMEOUT("teatree.manager.idle-timeout", false),
     DUCKDB_MEMORY_LIMIT("teatree.manager.duckdb-memory-limit", false),
     DUCKDB_THREADS("teatree.manager.duckdb-threads", false),
+    FUNCTIONS_DIR("teatree.manager.functions-dir", false),
     NATS_URL("teatree.nats.url", false),
     NATS_USER("teatree.nats.user", true),
     NATS_PASSWORD("teatree.nats.password", true),

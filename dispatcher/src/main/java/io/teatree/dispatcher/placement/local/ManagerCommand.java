@@ -58,6 +58,7 @@ public final class ManagerCommand {
         values.putAll(environment.secrets());
         values.put(ManagerVariable.DATA_DIR, settings.dataDir().toString());
         values.put(ManagerVariable.HTTP_PORT, "0");
+        settings.functionsDir().ifPresent(dir -> values.put(ManagerVariable.FUNCTIONS_DIR, dir.toString()));
         values.forEach((variable, value) -> env.put(variable.variable(), value));
     }
 }
