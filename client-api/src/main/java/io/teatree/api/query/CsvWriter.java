@@ -26,7 +26,7 @@ final class CsvWriter implements ResultWriter {
         long written = 0;
         while (written < maxRows && query.next()) {
             for (int c = 1; c <= columns; c++) {
-                field(csv, Cells.text(query.cell(c)), c);
+                field(csv, (String) query.cell(c), c);
             }
             csv.write("\r\n");
             written++;

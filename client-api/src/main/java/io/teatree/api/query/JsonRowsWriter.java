@@ -35,7 +35,12 @@ final class JsonRowsWriter implements ResultWriter {
                 json.writeStartObject();
                 for (int c = 1; c <= columns; c++) {
                     json.writeFieldName(meta.getColumnLabel(c));
-                    json.writeObject(query.cell(c));
+                    Object cell = query.cell(c);
+                    if (cell instanceof Cells.RawJson nested) {
+                        json.writeRawValue(nested.json());
+                    } else {
+                        json.writeObject(cell);
+                    }
                 }
                 json.writeEndObject();
                 if (lines) {

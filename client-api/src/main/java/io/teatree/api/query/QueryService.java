@@ -67,7 +67,7 @@ public class QueryService {
             PreparedStatement running = statement;
             timer = timers.schedule(() -> cancel(running, timedOut), timeout.toMillis(), TimeUnit.MILLISECONDS);
             ResultSet rows = statement.executeQuery();
-            RunningQuery query = new RunningQuery(lease, statement, rows, timer, timedOut, maxCell);
+            RunningQuery query = new RunningQuery(lease, statement, rows, timer, timedOut, maxCell, format);
             if (format != ResultFormat.ARROW) {
                 query.checkFirstRow();
             }

@@ -21,17 +21,19 @@ public final class RunningQuery implements AutoCloseable {
     private final ScheduledFuture<?> timer;
     private final AtomicBoolean timedOut;
     private final long maxCell;
+    private final boolean text;
     /** The first row's {@code next()}, read ahead by {@link #checkFirstRow()} and not handed out yet; null otherwise. */
     private Boolean readAhead;
 
     RunningQuery(VersionLease lease, PreparedStatement statement, ResultSet rows, ScheduledFuture<?> timer, AtomicBoolean timedOut,
-                 long maxCell) {
+                 long maxCell, ResultFormat format) {
         this.lease = lease;
         this.statement = statement;
         this.rows = rows;
         this.timer = timer;
         this.timedOut = timedOut;
         this.maxCell = maxCell;
+        this.text = format == ResultFormat.CSV || format == ResultFormat.TEXT;
     }
 
     /**
@@ -64,14 +66,22 @@ public final class RunningQuery implements AutoCloseable {
     }
 
     /**
-     * Column {@code index} (1-based) of the current row as {@link Cells#value}.
+     * Column {@code index} (1-based) of the current row as the query's format writes it: {@link Cells#text} for
+     * CSV and text, {@link Cells#json} otherwise.
      *
-     * @throws CellTooLargeException when its text is longer than {@code teatree.query.max-cell}
+     * @throws CellTooLargeException when its text or JSON is longer than {@code teatree.query.max-cell}, or it
+     *                               nests deeper than {@link Nesting#MAX_DEPTH}
      */
     public Object cell(int index) throws SQLException {
-        Object value = Cells.value(rows, index);
-        if (value instanceof String text && text.length() > maxCell) {
-            throw new CellTooLargeException(rows.getMetaData().getColumnLabel(index), text.length(), maxCell);
+        Object value;
+        try {
+            value = text ? Cells.text(rows, index) : Cells.json(rows, index);
+        } catch (Nesting.TooDeepException e) {
+            throw CellTooLargeException.tooDeep(rows.getMetaData().getColumnLabel(index), Nesting.MAX_DEPTH);
+        }
+        long length = Cells.length(value);
+        if (length > maxCell) {
+            throw new CellTooLargeException(rows.getMetaData().getColumnLabel(index), length, maxCell);
         }
         return value;
     }

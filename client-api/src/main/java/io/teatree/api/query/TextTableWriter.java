@@ -32,7 +32,7 @@ final class TextTableWriter implements ResultWriter {
         while (lines.size() < maxRows && query.next()) {
             String[] line = new String[columns];
             for (int c = 0; c < columns; c++) {
-                String text = Cells.text(query.cell(c + 1));
+                String text = (String) query.cell(c + 1);
                 line[c] = text == null ? "NULL" : text.replace('\n', ' ').replace('\r', ' ');
                 widths[c] = Math.max(widths[c], line[c].length());
             }
