@@ -86,9 +86,10 @@ class QueryLimitsIT {
         for (String accept : new String[] {"application/json", "application/x-ndjson", "text/csv", "text/plain",
                 "application/vnd.apache.arrow.stream"}) {
             for (String sql : new String[] {"SELECT 1 AS id, repeat('x', 70000) AS big",
-                    "SELECT [repeat('x', 70000)] AS big", "SELECT repeat('x', 50000)::BLOB AS big"}) {
-                if (sql.contains("BLOB") && accept.contains("arrow")) {
-                    continue; // Arrow carries the blob's 50 000 bytes, under the cap; base64 text is 66 668 characters
+                    "SELECT [repeat('x', 70000)] AS big", "SELECT repeat('x', 70000)::BLOB AS big",
+                    "SELECT repeat('x', 50000)::BLOB AS big, 1 AS pad"}) {
+                if (sql.contains("pad") && !accept.contains("json")) {
+                    continue; // 50 000 bytes: under the cap as Arrow bytes and as DuckDB's text; over it as base64 (66 668)
                 }
                 io.restassured.response.Response answer = admin().accept(accept).contentType(ContentType.JSON)
                         .body(Map.of("sql", sql)).post("/v1/models/{m}/query", model);
