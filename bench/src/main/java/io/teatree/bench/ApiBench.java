@@ -127,6 +127,10 @@ public final class ApiBench {
         List<String> command = ServiceJvm.command("512m");
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.log.level=WARN");
+        String jfr = System.getenv("TEATREE_BENCH_JFR"); // a file: the API records a flight recording there (docs/performance.md)
+        if (jfr != null && !jfr.isBlank()) {
+            command.add("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile,dumponexit=true");
+        }
         command.add("-jar");
         command.add(jar.toString());
         // passwords and the key in the environment, not on the command line

@@ -92,6 +92,30 @@ class ControlStoreIT {
     }
 
     @Test
+    void aGroupOfQueuedRowsIsWrittenAtOnceWithTheSingleRowRules() {
+        ModelId model = ModelId.of("cs-" + UUID.randomUUID().toString().substring(0, 8));
+        store.createModel(model, "small");
+        Instant submitted = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        UUID applied = IntentIds.newId();
+        UUID unhashed = IntentIds.newId();
+        store.recordOutcomes(model, List.of(new IntentOutcome(applied, "append", IntentStatus.SUCCEEDED, 1, null, null, submitted,
+                Instant.now(), "key-1")), 1);
+        store.recordQueued(IntentRow.queued(unhashed, model, "append", submitted, "key-1", null));
+        List<UUID> fresh = java.util.stream.Stream.generate(IntentIds::newId).limit(50).toList();
+        List<IntentRow> group = new java.util.ArrayList<>();
+        fresh.forEach(id -> group.add(IntentRow.queued(id, model, "append", submitted, "key-1", "h-" + id)));
+        group.add(IntentRow.queued(applied, model, "append", submitted, "key-1", "h-applied"));
+        group.add(IntentRow.queued(unhashed, model, "append", submitted, "key-1", "h-late"));
+
+        store.recordQueued(group);
+
+        assertThat(store.countIntents(model, IntentStatus.QUEUED)).as("the fresh rows and the one already queued").isEqualTo(51);
+        fresh.forEach(id -> assertThat(store.intent(id).orElseThrow().requestHash()).isEqualTo("h-" + id));
+        assertThat(store.intent(applied).orElseThrow().status()).as("a terminal status stays").isEqualTo(IntentStatus.SUCCEEDED);
+        assertThat(store.intent(unhashed).orElseThrow().requestHash()).as("a missing hash is filled in").isEqualTo("h-late");
+    }
+
+    @Test
     void leaseIsExclusiveAndEpochRisesOnTakeOver() throws Exception {
         ModelId model = ModelId.of("lease-" + UUID.randomUUID().toString().substring(0, 8));
         OptionalLong first = leases.acquire(model, "owner-a", Duration.ofSeconds(30));

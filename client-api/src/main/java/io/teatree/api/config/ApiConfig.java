@@ -30,6 +30,10 @@ public interface ApiConfig {
      */
     Optional<Path> functionsDir();
 
+    /** How long the submit path trusts that a registered model exists before it looks again ({@code teatree.model-cache-ttl}). */
+    @WithDefault("PT1S")
+    Duration modelCacheTtl();
+
 
     /** The local cache of published read-only version files. */
     interface Versions {
@@ -93,8 +97,11 @@ public interface ApiConfig {
         /** An admin key (id {@code bootstrap}, pattern {@code *}) registered at start, e.g. by {@code bin/teatree up}. */
         Optional<String> bootstrapKey();
 
-        /** How long a resolved key is trusted before it is looked up again (revocation on another replica). */
-        @WithDefault("PT10S")
+        /**
+         * How long a resolved key is trusted before it is looked up again: a key revoked on another replica stops
+         * working within this time (on the replica that revoked it, at once).
+         */
+        @WithDefault("PT1S")
         Duration cacheTtl();
     }
 

@@ -20,7 +20,8 @@ import java.util.UUID;
 
 /**
  * The steps every accepted intent takes (docs/design.md, the path of one intent): publish to JetStream, wait for the PubAck, then record
- * the row {@code queued} (insert-if-absent). Nothing is recorded when the publish fails. Blocking.
+ * the row {@code queued} (insert-if-absent, group-committed with concurrent submissions by {@link QueuedRows}). Nothing is recorded
+ * when the publish fails. Blocking.
  */
 @ApplicationScoped
 public class IntentQueue {
@@ -28,10 +29,12 @@ public class IntentQueue {
     @Inject IntentPublisher publisher;
     @Inject ControlStore control;
     @Inject ApiMetrics metrics;
+    @Inject QueuedRows queuedRows;
+    @Inject ModelCache models;
 
     /** The model's row; 404 when it is not registered, 503 when Postgres is unreachable. */
     public ModelRow requireModel(ModelId model) {
-        return control.model(model).orElseThrow(() -> Caller.unknownModel(model));
+        return models.get(model).orElseThrow(() -> Caller.unknownModel(model));
     }
 
     /** The intent's row, if any. */
@@ -58,13 +61,13 @@ public class IntentQueue {
     private PublishAck publishAndRecord(IntentEnvelope intent, String requestHash, Map<String, String> traceHeaders) {
         PublishAck ack = publisher.publish(intent, traceHeaders);
         try {
-            control.recordQueued(IntentRow.queued(intent.id(), intent.model(), intent.function(), intent.submittedAt(),
+            queuedRows.record(IntentRow.queued(intent.id(), intent.model(), intent.function(), intent.submittedAt(),
                     intent.requester(), requestHash));
         } catch (ControlStoreUnavailableException e) {
             // the intent is durable in JetStream; the db-manager writes its row when it applies it
             Log.warnf("intent %s accepted but its queued row was not written: %s", intent.id(), e.getMessage());
         }
-        Log.infof("intent %s queued for model %s (%s, stream seq %d%s)", intent.id(), intent.model(), intent.function(),
+        Log.debugf("intent %s queued for model %s (%s, stream seq %d%s)", intent.id(), intent.model(), intent.function(),
                 ack.getSeqno(), ack.isDuplicate() ? ", duplicate" : "");
         return ack;
     }

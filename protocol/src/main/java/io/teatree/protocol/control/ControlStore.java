@@ -3,10 +3,12 @@ package io.teatree.protocol.control;
 import io.teatree.protocol.IntentStatus;
 import io.teatree.protocol.ModelId;
 import io.teatree.protocol.ModelStatus;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -87,6 +89,49 @@ public class ControlStore {
                 });
             }
             return inserted == 1;
+        });
+    }
+
+    /**
+     * {@link #recordQueued(IntentRow)} for many intents in one transaction, one round trip per statement kind
+     * (JDBC batches) and one commit: the client API's group commit. Rows are written in id order, so two API
+     * instances committing overlapping batches cannot deadlock.
+     */
+    public void recordQueued(List<IntentRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<IntentRow> sorted = rows.stream().sorted(Comparator.comparing(IntentRow::id)).toList();
+        Jdbc.inTransaction(dataSource, "record " + rows.size() + " queued intents", c -> {
+            int[] inserted;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO intent (id, model_id, function, status, submitted_at, requester,"
+                    + " request_hash) VALUES (?, ?, ?, 'queued', ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+                for (IntentRow row : sorted) {
+                    ps.setObject(1, row.id());
+                    ps.setString(2, row.model().value());
+                    ps.setString(3, row.function());
+                    ps.setTimestamp(4, Sql.timestamp(row.submittedAt()));
+                    ps.setString(5, row.requester());
+                    ps.setString(6, row.requestHash());
+                    ps.addBatch();
+                }
+                inserted = ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE intent SET request_hash = ? WHERE id = ? AND request_hash IS NULL")) {
+                boolean any = false;
+                for (int i = 0; i < sorted.size(); i++) {
+                    if (inserted[i] == 0 && sorted.get(i).requestHash() != null) {
+                        ps.setString(1, sorted.get(i).requestHash());
+                        ps.setObject(2, sorted.get(i).id());
+                        ps.addBatch();
+                        any = true;
+                    }
+                }
+                if (any) {
+                    ps.executeBatch();
+                }
+            }
+            return null;
         });
     }
 
