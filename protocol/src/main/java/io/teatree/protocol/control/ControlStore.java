@@ -20,7 +20,7 @@ import javax.sql.DataSource;
  */
 public class ControlStore {
 
-    private static final String MODEL_COLUMNS = "id, pod_class, status, current_version, snapshot_version, owner_id, owner_epoch, lease_until, created_at, updated_at";
+    private static final String MODEL_COLUMNS = "id, pod_class, status, current_version, snapshot_version, owner_id, owner_epoch, lease_until, created_at, updated_at, owner_since";
     private static final String INTENT_COLUMNS = "id, model_id, function, status, submitted_at, started_at, finished_at, version, error, result, requester, request_hash";
 
     private final DataSource dataSource;
@@ -170,7 +170,8 @@ public class ControlStore {
     private static ModelRow modelRow(ResultSet rs) throws SQLException {
         return new ModelRow(ModelId.of(rs.getString("id")), rs.getString("pod_class"), ModelStatus.fromWire(rs.getString("status")),
                 rs.getLong("current_version"), Sql.nullableLong(rs, "snapshot_version"), rs.getString("owner_id"),
-                rs.getLong("owner_epoch"), Sql.instant(rs, "lease_until"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+                rs.getLong("owner_epoch"), Sql.instant(rs, "lease_until"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
+                Sql.instant(rs, "owner_since"));
     }
 
     private static IntentRow intentRow(ResultSet rs) throws SQLException {
