@@ -200,7 +200,7 @@ public class ModelManager {
     }
 
     private static ObjectNode info(LeaseKeeper lease) {
-        return Json.MAPPER.createObjectNode().put("owner", lease.owner()).put("epoch", lease.epoch());
+        return Json.MAPPER.createObjectNode().put("owner", lease.owner()).put("epoch", lease.epoch()).put("since", lease.started().toString());
     }
 
     private static String owner() {

@@ -162,7 +162,7 @@ final class WriterLoop {
             journal.begin(ids);
             BatchOutcome outcome;
             try {
-                outcome = executor.apply(batch, trace);
+                outcome = executor.apply(batch, trace, events::running);
             } catch (FencedException e) {
                 journal.end(List.of()); // not a crash of these intents: another writer owns the model
                 throw e;

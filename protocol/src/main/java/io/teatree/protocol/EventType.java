@@ -6,7 +6,7 @@ import io.teatree.functions.InvalidFieldException;
 
 /**
  * The types of events on {@code teatree.event.<model>} (docs/design.md, names on the wire). {@code intent.accepted}
- * and {@code intent.running} are reserved for the intent-lifecycle work (issue #21) and not published yet.
+ * is reserved for the intent-lifecycle work (issue #21) and not published yet.
  */
 public enum EventType {
     INTENT_ACCEPTED("intent.accepted"),

@@ -8,5 +8,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ManagerView(
         @Schema(description = "running while a manager holds a live lease, otherwise stopped") String state,
         @Schema(description = "the manager holding the lease, if any") String owner,
-        @Schema(description = "when the model's control row last changed") Instant since) {
+        @Schema(description = "running: when the manager's process started; stopped: when the model's control row last changed") Instant since) {
 }

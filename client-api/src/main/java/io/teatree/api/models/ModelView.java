@@ -14,6 +14,7 @@ public record ModelView(String id, String podClass, String status, long currentV
     public static ModelView of(ModelRow row) {
         boolean leased = row.ownerId() != null && row.leaseUntil() != null && row.leaseUntil().isAfter(Instant.now());
         return new ModelView(row.id().value(), row.podClass(), row.status().wireName(), row.currentVersion(), row.snapshotVersion(),
-                new ManagerView(leased ? "running" : "stopped", leased ? row.ownerId() : null, row.updatedAt()), row.createdAt());
+                new ManagerView(leased ? "running" : "stopped", leased ? row.ownerId() : null,
+                        leased && row.ownerSince() != null ? row.ownerSince() : row.updatedAt()), row.createdAt());
     }
 }

@@ -79,6 +79,16 @@ public final class BatchExecutor {
      * @throws FencedException when the model file carries a newer writer's epoch (nothing was committed)
      */
     public BatchOutcome apply(List<PendingIntent> batch, BatchTrace trace) throws SQLException, FencedException {
+        return apply(batch, trace, (intents, at) -> { });
+    }
+
+    /**
+     * As {@link #apply(List, BatchTrace)}; {@code start} hears, before any function runs, which intents the batch
+     * will run (those not in the ledger and not undecodable) and when it began, the {@code startedAt} of their
+     * ledger rows.
+     */
+    public BatchOutcome apply(List<PendingIntent> batch, BatchTrace trace, BatchStart start) throws SQLException, FencedException {
+        Instant began = Instant.now();
         ungrouped.clear();
         Map<UUID, PendingIntent> fresh = new LinkedHashMap<>();
         for (PendingIntent intent : batch) {
@@ -92,6 +102,7 @@ public final class BatchExecutor {
             return new BatchOutcome(false, version, List.of(), replayed);
         }
 
+        start.began(fresh.values().stream().filter(i -> i.decodeError() == null).map(PendingIntent::id).toList(), began);
         Map<UUID, Problem> failures = new LinkedHashMap<>();
         Map<UUID, Object> parsedArgs = new LinkedHashMap<>();
         for (PendingIntent intent : fresh.values()) {
@@ -130,7 +141,7 @@ public final class BatchExecutor {
                         intent.envelope() == null ? null : intent.envelope().function(), results.get(intent.id()),
                         problem == null ? null : problem.toJson(),
                         intent.envelope() == null ? null : intent.envelope().submittedAt(),
-                        intent.envelope() == null ? null : intent.envelope().requester()));
+                        intent.envelope() == null ? null : intent.envelope().requester(), began));
             }
             ledger.append(entries);
             if (!database.stamp(next, epoch)) {

@@ -5,7 +5,9 @@ import io.teatree.protocol.ModelId;
 import io.teatree.protocol.control.ControlStoreUnavailableException;
 import io.teatree.protocol.control.LeaseStore;
 import io.teatree.service.log.ModelMdc;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,11 +31,18 @@ public final class LeaseKeeper implements AutoCloseable {
     private final Duration lease;
     private final ManagerMetrics metrics;
     private final ScheduledExecutorService renewer;
+    private final Instant started;
     private volatile long epoch = -1;
     private volatile boolean lost;
     private volatile Runnable onLost = () -> { };
 
     public LeaseKeeper(LeaseStore store, ModelId model, String owner, Duration lease, ManagerMetrics metrics) {
+        this(store, model, owner, Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()), lease, metrics);
+    }
+
+    /** @param started when this manager's process started, recorded with the lease as the owner's since */
+    public LeaseKeeper(LeaseStore store, ModelId model, String owner, Instant started, Duration lease, ManagerMetrics metrics) {
+        this.started = started;
         this.store = store;
         this.model = model;
         this.owner = owner;
@@ -42,12 +51,17 @@ public final class LeaseKeeper implements AutoCloseable {
         this.renewer = Executors.newSingleThreadScheduledExecutor(ModelMdc.threads("lease-renewer", model, true));
     }
 
+    /** When this manager's process started: the lease's {@code owner_since}. */
+    public Instant started() {
+        return started;
+    }
+
     /** Waits until the lease is ours and returns the epoch; empty when {@code stopping} turned true first. */
     public OptionalLong acquire(BooleanSupplier stopping) throws InterruptedException {
         long lastLog = 0;
         while (!stopping.getAsBoolean()) {
             try {
-                OptionalLong taken = store.acquire(model, owner, lease);
+                OptionalLong taken = store.acquire(model, owner, lease, started);
                 if (taken.isPresent()) {
                     epoch = taken.getAsLong();
                     LOG.infof("model %s: lease taken by %s with epoch %d", model, owner, epoch);

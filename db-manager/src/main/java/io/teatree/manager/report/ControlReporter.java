@@ -122,6 +122,7 @@ public final class ControlReporter {
     static IntentOutcome outcome(LedgerEntry e) {
         Instant submitted = e.submittedAt() == null ? e.appliedAt() : e.submittedAt();
         return new IntentOutcome(e.intentId(), e.function() == null ? "unknown" : e.function(), e.status(), e.version(),
-                e.result(), e.error(), submitted, e.appliedAt(), e.requester() == null ? "unknown" : e.requester());
+                e.result(), e.error(), submitted, e.startedAt() == null ? e.appliedAt() : e.startedAt(), e.appliedAt(),
+                e.requester() == null ? "unknown" : e.requester());
     }
 }

@@ -15,6 +15,7 @@ import io.teatree.protocol.Subjects;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
@@ -42,6 +43,18 @@ public final class EventPublisher {
             EventEnvelope event = new EventEnvelope(model, null, type, e.intentId(), e.version(), e.status().wireName(),
                     e.error(), e.result(), e.appliedAt());
             publish(event, e.intentId() + ":" + e.status().wireName());
+        }
+    }
+
+    /**
+     * One {@code intent.running} event per intent of a batch that begins, {@code at} its start; a replay of the
+     * same intent is stored once ({@code Nats-Msg-Id} {@code <intentId>:running}).
+     */
+    public void running(List<UUID> intents, Instant at) {
+        for (UUID id : intents) {
+            EventEnvelope event = new EventEnvelope(model, null, EventType.INTENT_RUNNING, id, null, IntentStatus.RUNNING.wireName(),
+                    null, null, at);
+            publish(event, id + ":" + IntentStatus.RUNNING.wireName());
         }
     }
 

@@ -27,7 +27,7 @@ import java.util.UUID;
  */
 public final class Ledger {
 
-    private static final String COLUMNS = "intent_id, version, status, applied_at, function, result, error, submitted_at, requester";
+    private static final String COLUMNS = "intent_id, version, status, applied_at, function, result, error, submitted_at, requester, started_at";
 
     private final Connection connection;
 
@@ -96,6 +96,7 @@ public final class Ledger {
             row.put("error", e.error() == null ? null : e.error().toString());
             row.put("submitted_at", e.submittedAt() == null ? null : TIMESTAMP.format(utc(e.submittedAt())));
             row.put("requester", e.requester());
+            row.put("started_at", e.startedAt() == null ? null : TIMESTAMP.format(utc(e.startedAt())));
         }
         try (PreparedStatement ps = connection.prepareStatement(APPEND)) {
             ps.setString(1, rows.toString());
@@ -107,13 +108,14 @@ public final class Ledger {
 
     private static final String APPEND = "INSERT INTO _teatree.applied (" + COLUMNS + ") SELECT " + COLUMNS + " FROM (SELECT system.main.unnest("
             + "system.main.from_json(?::JSON, '[{\"intent_id\":\"UUID\",\"version\":\"BIGINT\",\"status\":\"VARCHAR\",\"applied_at\":\"TIMESTAMP\","
-            + "\"function\":\"VARCHAR\",\"result\":\"VARCHAR\",\"error\":\"VARCHAR\",\"submitted_at\":\"TIMESTAMP\",\"requester\":\"VARCHAR\"}]'),"
+            + "\"function\":\"VARCHAR\",\"result\":\"VARCHAR\",\"error\":\"VARCHAR\",\"submitted_at\":\"TIMESTAMP\",\"requester\":\"VARCHAR\",\"started_at\":\"TIMESTAMP\"}]'),"
             + " recursive := true))";
 
     private static LedgerEntry entry(ResultSet rs) throws SQLException {
         return new LedgerEntry(UUID.fromString(rs.getString("intent_id")), rs.getLong("version"),
                 IntentStatus.fromWire(rs.getString("status")), instant(rs.getObject("applied_at", LocalDateTime.class)), rs.getString("function"),
-                json(rs.getString("result")), json(rs.getString("error")), instant(rs.getObject("submitted_at", LocalDateTime.class)), rs.getString("requester"));
+                json(rs.getString("result")), json(rs.getString("error")), instant(rs.getObject("submitted_at", LocalDateTime.class)), rs.getString("requester"),
+                instant(rs.getObject("started_at", LocalDateTime.class)));
     }
 
     private static Instant instant(LocalDateTime utc) {

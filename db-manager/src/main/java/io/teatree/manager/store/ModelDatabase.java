@@ -59,6 +59,8 @@ public final class ModelDatabase implements AutoCloseable {
                             intent_id UUID PRIMARY KEY, version BIGINT NOT NULL, status VARCHAR NOT NULL,
                             applied_at TIMESTAMP NOT NULL, function VARCHAR, result VARCHAR, error VARCHAR,
                             submitted_at TIMESTAMP, requester VARCHAR)""");
+                // when the intent's batch began; files written before it was recorded get the column, NULL in old rows
+                st.execute("ALTER TABLE _teatree.applied ADD COLUMN IF NOT EXISTS started_at TIMESTAMP");
                 st.execute("CREATE TABLE IF NOT EXISTS _teatree.meta (key VARCHAR PRIMARY KEY, value BIGINT NOT NULL)");
                 st.execute("INSERT INTO _teatree.meta VALUES ('version', 0), ('epoch', 0) ON CONFLICT DO NOTHING");
             }

@@ -3,6 +3,7 @@ package io.teatree.functions.builtin;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.teatree.functions.FunctionContext;
 import io.teatree.functions.FunctionException;
+import io.teatree.functions.load.ColumnRun;
 import io.teatree.functions.load.RowSource;
 import io.teatree.functions.table.Column;
 import io.teatree.functions.table.Identifiers;
@@ -14,10 +15,12 @@ import java.util.stream.Collectors;
 
 /**
  * {@code upsert {table, key:[...], rows}} or with a payload: inserts rows whose key is new and updates the
- * given columns of rows whose key exists. When the key is the table's primary key or a unique constraint this
- * is {@code INSERT ... ON CONFLICT (key) DO UPDATE}; otherwise DuckDB's {@code MERGE INTO} matching on the key
- * columns. Either way one statement in the intent's transaction; when a key appears more than once in the
- * rows, the last row wins. Rows whose key has a NULL never match an existing row.
+ * columns a row gives of rows whose key exists; a column the row leaves out keeps its value (an explicit
+ * {@code null} sets NULL). When the key is the table's primary key or a unique constraint this is
+ * {@code INSERT ... ON CONFLICT (key) DO UPDATE}; otherwise DuckDB's {@code MERGE INTO} matching on the key
+ * columns. One statement per {@linkplain RowSource#runs run} of consecutive rows that give the same columns
+ * (one for most intents), in row order, all in the intent's transaction; when a key appears more than once in
+ * the rows, the last row wins. Rows whose key has a NULL never match an existing row.
  */
 public final class UpsertFunction extends RowsFunction {
 
@@ -50,8 +53,11 @@ public final class UpsertFunction extends RowsFunction {
                 }
             }
             boolean unique = uniqueKey(context, target, key);
-            String sql = unique ? onConflict(target, rows, key) : merge(target, rows, key);
-            long n = rows.into(context, key, view -> ModelSql.update(context.connection(), sql.replace("$SOURCE", view)));
+            long n = 0;
+            for (ColumnRun run : rows.runs(key)) {
+                String sql = unique ? onConflict(target, run, key) : merge(target, run, key);
+                n += rows.into(context, run, key, view -> ModelSql.update(context.connection(), sql.replace("$SOURCE", view)));
+            }
             return Results.rows(n).put("method", unique ? "on_conflict" : "merge");
         }
     }
@@ -64,24 +70,24 @@ public final class UpsertFunction extends RowsFunction {
         }
     }
 
-    private static String onConflict(TableSchema target, RowSource rows, List<String> key) {
-        String columns = rows.columnList();
-        List<String> updates = nonKey(rows, key).stream().map(c -> c + " = EXCLUDED." + c).toList();
+    private static String onConflict(TableSchema target, ColumnRun run, List<String> key) {
+        String columns = run.columnList();
+        List<String> updates = nonKey(run, key).stream().map(c -> c + " = EXCLUDED." + c).toList();
         return "INSERT INTO " + target.name().sql() + " (" + columns + ") SELECT " + columns + " FROM $SOURCE"
                 + " ON CONFLICT (" + quoted(key) + ") " + (updates.isEmpty() ? "DO NOTHING" : "DO UPDATE SET " + String.join(", ", updates));
     }
 
-    private static String merge(TableSchema target, RowSource rows, List<String> key) {
+    private static String merge(TableSchema target, ColumnRun run, List<String> key) {
         String on = key.stream().map(Identifiers::quote).map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
-        List<String> updates = nonKey(rows, key).stream().map(c -> c + " = s." + c).toList();
-        String values = rows.columns().stream().map(c -> "s." + Identifiers.quote(c.name())).collect(Collectors.joining(", "));
+        List<String> updates = nonKey(run, key).stream().map(c -> c + " = s." + c).toList();
+        String values = run.columns().stream().map(c -> "s." + Identifiers.quote(c.name())).collect(Collectors.joining(", "));
         return "MERGE INTO " + target.name().sql() + " AS t USING $SOURCE AS s ON (" + on + ")"
                 + (updates.isEmpty() ? "" : " WHEN MATCHED THEN UPDATE SET " + String.join(", ", updates))
-                + " WHEN NOT MATCHED THEN INSERT (" + rows.columnList() + ") VALUES (" + values + ")";
+                + " WHEN NOT MATCHED THEN INSERT (" + run.columnList() + ") VALUES (" + values + ")";
     }
 
-    private static List<String> nonKey(RowSource rows, List<String> key) {
-        return rows.columns().stream().map(Column::name).filter(c -> key.stream().noneMatch(c::equalsIgnoreCase))
+    private static List<String> nonKey(ColumnRun run, List<String> key) {
+        return run.columns().stream().map(Column::name).filter(c -> key.stream().noneMatch(c::equalsIgnoreCase))
                 .map(Identifiers::quote).toList();
     }
 

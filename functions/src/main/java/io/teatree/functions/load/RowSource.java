@@ -53,7 +53,26 @@ public interface RowSource extends AutoCloseable {
      * @return what {@code action} returned
      * @throws FunctionException naming the row and column of a bad value, or the table for other errors
      */
-    long into(FunctionContext context, List<String> dedupeKey, ArrowBridge.ViewAction action) throws FunctionException;
+    default long into(FunctionContext context, List<String> dedupeKey, ArrowBridge.ViewAction action) throws FunctionException {
+        return into(context, new ColumnRun(0, rowCount(), columns()), dedupeKey, action);
+    }
+
+    /**
+     * The rows split into consecutive runs that give the same columns, in row order, for writers that must leave a
+     * column a row does not give untouched ({@code upsert}). A column that is {@code null} in a row counts as
+     * given; only a key the row leaves out makes a difference, so sources whose rows all have the same columns
+     * (CSV, Arrow, Parquet, or JSON rows that give every column) are one run.
+     *
+     * @param always columns every run includes whether its rows give them or not (the key columns): a row that
+     *               leaves one out has NULL there
+     */
+    List<ColumnRun> runs(List<String> always) throws FunctionException;
+
+    /**
+     * As {@link #into(FunctionContext, List, ArrowBridge.ViewAction)}, for the rows and columns of one
+     * {@linkplain #runs run} only.
+     */
+    long into(FunctionContext context, ColumnRun run, List<String> dedupeKey, ArrowBridge.ViewAction action) throws FunctionException;
 
     @Override
     void close();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.teatree.functions.FunctionContext;
 import io.teatree.functions.FunctionException;
 import io.teatree.functions.Payload;
+import io.teatree.functions.PayloadFormat;
 import io.teatree.functions.table.Column;
 import io.teatree.functions.table.Identifiers;
 import io.teatree.functions.table.SqlErrors;
@@ -28,12 +29,14 @@ public final class StagedRows implements RowSource {
     private final TableSchema target;
     private final List<StagedColumn> columns;
     private final long rowCount;
+    private final Payload payload;
 
-    private StagedRows(TrustedDuckDb db, TableSchema target, List<StagedColumn> columns, long rowCount) {
+    private StagedRows(TrustedDuckDb db, TableSchema target, List<StagedColumn> columns, long rowCount, Payload payload) {
         this.db = db;
         this.target = target;
         this.columns = columns;
         this.rowCount = rowCount;
+        this.payload = payload;
     }
 
     /**
@@ -62,7 +65,7 @@ public final class StagedRows implements RowSource {
                 JsonRowsArrow.Built built = JsonRowsArrow.build(rows, "rows", allocator);
                 if (built.root().getFieldVectors().isEmpty()) {
                     built.root().close();
-                    StagedRows empty = new StagedRows(db, target, List.of(), rows.size());
+                    StagedRows empty = new StagedRows(db, target, List.of(), rows.size(), null);
                     db = null;
                     return empty;
                 }
@@ -75,7 +78,7 @@ public final class StagedRows implements RowSource {
             }
             List<StagedColumn> columns = StagedCheck.matchColumns(db, target, firstRow, payload.isPresent());
             long count = StagedCheck.validate(db, target, columns, payload.isPresent());
-            StagedRows staged = new StagedRows(db, target, columns, count);
+            StagedRows staged = new StagedRows(db, target, columns, count, payload.orElse(null));
             db = null;
             return staged;
         } catch (SQLException e) {
@@ -95,23 +98,38 @@ public final class StagedRows implements RowSource {
         return rowCount;
     }
 
+    /** One run, except for JSON payloads whose objects leave keys out ({@link JsonKeyRuns}). */
     @Override
-    public long into(FunctionContext context, List<String> dedupeKey, ArrowBridge.ViewAction action) throws FunctionException {
+    public List<ColumnRun> runs(List<String> always) throws FunctionException {
+        if (payload == null || (payload.format() != PayloadFormat.NDJSON && payload.format() != PayloadFormat.JSON) || rowCount == 0) {
+            return List.of(new ColumnRun(0, rowCount, columns()));
+        }
+        try {
+            return JsonKeyRuns.find(db, payload, columns, always, rowCount);
+        } catch (SQLException e) {
+            throw SqlErrors.toFunctionException(e, "payload");
+        }
+    }
+
+    @Override
+    public long into(FunctionContext context, ColumnRun run, List<String> dedupeKey, ArrowBridge.ViewAction action) throws FunctionException {
         List<String> select = new ArrayList<>();
-        for (StagedColumn c : columns) {
+        for (Column column : run.columns()) {
+            StagedColumn c = staged(column.name(), "rows");
             select.add("CAST(" + Identifiers.quote(c.source()) + " AS " + c.stagingType() + ") AS " + Identifiers.quote(c.target().name()));
         }
-        String from = "(SELECT *, rowid AS _staged_row FROM raw) AS raw";
+        String rows = "(SELECT *, rowid AS _staged_row FROM raw"
+                + (run.from() == 0 && run.to() >= rowCount ? ""
+                        : " WHERE " + JsonKeyRuns.POSITION + " >= " + run.from() + " AND " + JsonKeyRuns.POSITION + " < " + run.to()) + ")";
+        String from = rows + " AS raw";
         if (!dedupeKey.isEmpty()) {
             List<String> partition = new ArrayList<>();
             for (String key : dedupeKey) {
-                StagedColumn c = columns.stream().filter(sc -> sc.target().name().equalsIgnoreCase(key)).findFirst()
-                        .orElseThrow(() -> new FunctionException(ProblemType.BAD_ARGS, "key column '" + key + "' has no value in the rows", "key"));
-                partition.add(Identifiers.quote(c.source()));
+                partition.add(Identifiers.quote(staged(key, "key").source()));
             }
             // a window over rowid in QUALIFY trips an internal DuckDB 2.0 error; number the rows first
             from = "(SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY " + String.join(", ", partition)
-                    + " ORDER BY _staged_row DESC) AS _staged_rank FROM (SELECT *, rowid AS _staged_row FROM raw))"
+                    + " ORDER BY _staged_row DESC) AS _staged_rank FROM " + rows + ")"
                     + " WHERE _staged_rank = 1) AS raw";
         }
         String sql = "SELECT " + String.join(", ", select) + " FROM " + from + " ORDER BY _staged_row";
@@ -121,6 +139,12 @@ public final class StagedRows implements RowSource {
         } catch (SQLException e) {
             throw SqlErrors.toFunctionException(e, target.name().toString());
         }
+    }
+
+    private StagedColumn staged(String name, String field) throws FunctionException {
+        return columns.stream().filter(sc -> sc.target().name().equalsIgnoreCase(name)).findFirst()
+                .orElseThrow(() -> new FunctionException(ProblemType.BAD_ARGS, ("key".equals(field) ? "key column '" : "column '") + name
+                        + "' has no value in the rows", field));
     }
 
     @Override

@@ -22,7 +22,7 @@ import javax.sql.DataSource;
  */
 public class ControlStore {
 
-    private static final String MODEL_COLUMNS = "id, pod_class, status, current_version, snapshot_version, owner_id, owner_epoch, lease_until, created_at, updated_at";
+    private static final String MODEL_COLUMNS = "id, pod_class, status, current_version, snapshot_version, owner_id, owner_epoch, lease_until, created_at, updated_at, owner_since";
     private static final String INTENT_COLUMNS = "id, model_id, function, status, submitted_at, started_at, finished_at, version, error, result, requester, request_hash";
 
     private final DataSource dataSource;
@@ -157,6 +157,7 @@ public class ControlStore {
     /**
      * Records the outcomes of applied intents and raises the model's {@code current_version}, in one
      * statement. Rows the API never wrote are inserted; a terminal status is never replaced by another.
+     * {@code started_at} is the start of the intent's batch ({@link IntentOutcome#startedAt}), kept once set.
      */
     public void recordOutcomes(ModelId model, Collection<IntentOutcome> outcomes, long currentVersion) {
         int n = outcomes.size();
@@ -167,6 +168,7 @@ public class ControlStore {
         String[] results = new String[n];
         String[] errors = new String[n];
         java.sql.Timestamp[] submitted = new java.sql.Timestamp[n];
+        java.sql.Timestamp[] started = new java.sql.Timestamp[n];
         java.sql.Timestamp[] finished = new java.sql.Timestamp[n];
         String[] requesters = new String[n];
         int i = 0;
@@ -178,17 +180,18 @@ public class ControlStore {
             results[i] = Sql.jsonText(o.result());
             errors[i] = Sql.jsonText(o.error());
             submitted[i] = Sql.timestamp(o.submittedAt());
+            started[i] = Sql.timestamp(o.startedAt() == null ? o.finishedAt() : o.startedAt());
             finished[i] = Sql.timestamp(o.finishedAt());
             requesters[i] = o.requester();
             i++;
         }
         String sql = """
                 WITH o AS (
-                  SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::text[])
-                    AS o(id, function, status, version, result, error, submitted_at, finished_at, requester)
+                  SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::text[])
+                    AS o(id, function, status, version, result, error, submitted_at, started_at, finished_at, requester)
                 ), upserted AS (
                   INSERT INTO intent (id, model_id, function, status, submitted_at, started_at, finished_at, version, result, error, requester)
-                  SELECT o.id, ?, o.function, o.status, o.submitted_at, o.finished_at, o.finished_at, o.version, o.result::jsonb, o.error::jsonb, o.requester FROM o
+                  SELECT o.id, ?, o.function, o.status, o.submitted_at, o.started_at, o.finished_at, o.version, o.result::jsonb, o.error::jsonb, o.requester FROM o
                   ON CONFLICT (id) DO UPDATE SET status = excluded.status, version = excluded.version, result = excluded.result,
                       error = excluded.error, finished_at = excluded.finished_at, started_at = coalesce(intent.started_at, excluded.started_at)
                     WHERE intent.status NOT IN ('succeeded', 'failed')
@@ -204,18 +207,20 @@ public class ControlStore {
             ps.setArray(5, c.createArrayOf("text", results));
             ps.setArray(6, c.createArrayOf("text", errors));
             ps.setArray(7, c.createArrayOf("timestamptz", submitted));
-            ps.setArray(8, c.createArrayOf("timestamptz", finished));
-            ps.setArray(9, c.createArrayOf("text", requesters));
-            ps.setString(10, model.value());
-            ps.setLong(11, currentVersion);
-            ps.setString(12, model.value());
+            ps.setArray(8, c.createArrayOf("timestamptz", started));
+            ps.setArray(9, c.createArrayOf("timestamptz", finished));
+            ps.setArray(10, c.createArrayOf("text", requesters));
+            ps.setString(11, model.value());
+            ps.setLong(12, currentVersion);
+            ps.setString(13, model.value());
         }));
     }
 
     private static ModelRow modelRow(ResultSet rs) throws SQLException {
         return new ModelRow(ModelId.of(rs.getString("id")), rs.getString("pod_class"), ModelStatus.fromWire(rs.getString("status")),
                 rs.getLong("current_version"), Sql.nullableLong(rs, "snapshot_version"), rs.getString("owner_id"),
-                rs.getLong("owner_epoch"), Sql.instant(rs, "lease_until"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+                rs.getLong("owner_epoch"), Sql.instant(rs, "lease_until"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
+                Sql.instant(rs, "owner_since"));
     }
 
     private static IntentRow intentRow(ResultSet rs) throws SQLException {

@@ -4,6 +4,7 @@ import io.teatree.protocol.ModelId;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
 
@@ -25,19 +26,28 @@ public class LeaseStore {
      * epoch, one higher than the last holder's; empty when another owner holds a live lease.
      */
     public OptionalLong acquire(ModelId model, String owner, Duration lease) {
+        return acquire(model, owner, lease, null);
+    }
+
+    /**
+     * As {@link #acquire(ModelId, String, Duration)}, recording {@code ownerSince} (when the owner's process started;
+     * null: now) as the row's {@code owner_since}, which renewals leave alone.
+     */
+    public OptionalLong acquire(ModelId model, String owner, Duration lease, Instant ownerSince) {
         return Jdbc.call(dataSource, "take the lease of " + model, c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO goal_model (id) VALUES (?) ON CONFLICT (id) DO NOTHING")) {
                 insert.setString(1, model.value());
                 insert.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE goal_model SET owner_id = ?, owner_epoch = owner_epoch + 1,
+                    UPDATE goal_model SET owner_id = ?, owner_epoch = owner_epoch + 1, owner_since = coalesce(?, now()),
                            lease_until = now() + make_interval(secs => ?), updated_at = now()
                     WHERE id = ? AND (owner_id IS NULL OR lease_until IS NULL OR lease_until < now())
                     RETURNING owner_epoch""")) {
                 ps.setString(1, owner);
-                ps.setDouble(2, lease.toMillis() / 1000.0);
-                ps.setString(3, model.value());
+                ps.setTimestamp(2, Sql.timestamp(ownerSince));
+                ps.setDouble(3, lease.toMillis() / 1000.0);
+                ps.setString(4, model.value());
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
                 }
@@ -63,7 +73,7 @@ public class LeaseStore {
     /** Gives the lease up so the next manager need not wait for expiry. */
     public void release(ModelId model, String owner, long epoch) {
         Jdbc.update(dataSource, "release the lease of " + model, """
-                UPDATE goal_model SET owner_id = NULL, lease_until = NULL, updated_at = now()
+                UPDATE goal_model SET owner_id = NULL, owner_since = NULL, lease_until = NULL, updated_at = now()
                 WHERE id = ? AND owner_id = ? AND owner_epoch = ?""", ps -> {
                     ps.setString(1, model.value());
                     ps.setString(2, owner);
