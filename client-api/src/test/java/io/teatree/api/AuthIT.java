@@ -9,19 +9,25 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.not;
 
-
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.teatree.testkit.TeatreeTestResource;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = TeatreeTestResource.class, restrictToAnnotatedClass = false)
 class AuthIT {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static final String SNAPSHOT = "{\"function\": \"snapshot\", \"args\": {}}";
 
@@ -99,6 +105,25 @@ class AuthIT {
         admin().delete("/v1/keys/{id}", id).then().statusCode(404).contentType("application/problem+json");
         admin().contentType(ContentType.JSON).body(Map.of("role", "boss")).post("/v1/keys")
                 .then().statusCode(400).body("field", equalTo("role"));
+    }
+
+    @Test
+    void aKeyRevokedThroughAnotherReplicaStopsWorkingWithinTheCacheTtl() throws Exception {
+        String model = newModel("revoke-elsewhere");
+        var created = admin().contentType(ContentType.JSON).body(Map.of("role", "writer")).post("/v1/keys")
+                .then().statusCode(201).extract();
+        String secret = created.path("key");
+        submit(secret, model).then().statusCode(202); // the key is now cached on this replica
+        // another replica revokes it: only the row changes, this replica's cache is not told
+        try (var connection = dataSource.getConnection(); var revoke = connection.prepareStatement(
+                "UPDATE api_key SET revoked_at = now() WHERE id = ?")) {
+            revoke.setString(1, created.path("id"));
+            assertThat(revoke.executeUpdate()).isEqualTo(1);
+        }
+        long revokedAt = System.nanoTime();
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
+                .until(() -> submit(secret, model).statusCode() == 401);
+        assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).as("teatree.auth.cache-ttl is 1 s").isLessThan(Duration.ofMillis(1500));
     }
 
     private static String createKey(String role, String pattern) {

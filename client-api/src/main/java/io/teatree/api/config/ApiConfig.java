@@ -115,6 +115,10 @@ public interface ApiConfig {
         @WithDefault("1G")
         MemorySize rowsBody();
 
+        /** Most intents (non-blank lines) in one NDJSON batch to {@code POST /v1/models/{m}/intents}; more is 413. */
+        @WithDefault("10000")
+        int batchLines();
+
         /** Longest line of a CSV or NDJSON rows body; a longer one is 413 naming {@code body} before anything is queued. */
         @WithDefault("8M")
         MemorySize payloadLine();

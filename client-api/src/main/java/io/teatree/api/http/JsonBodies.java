@@ -34,6 +34,20 @@ public class JsonBodies {
         this.limit = config.limits().jsonBody().asLongValue();
     }
 
+    /** The bytes of {@code body} within {@code teatree.limits.json-body} (413 naming {@code body} over it), e.g. an NDJSON batch. */
+    public byte[] readBytes(InputStream body, OptionalLong contentLength) {
+        if (contentLength.isPresent() && contentLength.getAsLong() > limit) {
+            throw Problems.tooLarge(limit, "body");
+        }
+        try (InputStream in = new LimitedInputStream(body, limit)) {
+            return in.readAllBytes();
+        } catch (BodyTooLargeException e) {
+            throw Problems.tooLarge(limit, "body");
+        } catch (IOException e) {
+            throw Problems.invalidField("body", "the request body could not be read");
+        }
+    }
+
     /** Parses {@code body} as {@code type}; {@code contentLength} lets an oversize body be refused unread. */
     public <T> T read(InputStream body, OptionalLong contentLength, Class<T> type) {
         return read(body, contentLength, type, limit, "body");

@@ -17,7 +17,10 @@ import io.teatree.protocol.Subjects;
 import io.teatree.protocol.telemetry.NatsTraceContext;
 import io.teatree.service.nats.NatsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes intents to {@code teatree.intent.<model>} and waits for JetStream's acknowledgement. Blocking;
@@ -31,11 +34,13 @@ public class IntentPublisher {
     private final Connection connection;
     private final JetStreamOptions options;
     private final OpenTelemetry telemetry;
+    private final Duration timeout;
 
     public IntentPublisher(Connection connection, NatsConfig config, OpenTelemetry telemetry) {
         this.connection = connection;
         this.telemetry = telemetry;
         this.options = JetStreamOptions.builder().requestTimeout(config.publishTimeout()).build();
+        this.timeout = config.publishTimeout();
     }
 
     /** Throws 503 unless the NATS connection is up, so callers can refuse work before reading a body. */
@@ -75,6 +80,27 @@ public class IntentPublisher {
             }
             Log.warnf("intent %s for model %s not acknowledged: %s", intent.id(), intent.model(), e.getMessage());
             throw Problems.unavailable("the intent queue (NATS) did not acknowledge the intent; retry later");
+        }
+    }
+
+    /**
+     * {@link #publish} without waiting: the future completes with the acknowledgement, or exceptionally when
+     * NATS does not acknowledge within {@code teatree.nats.publish-timeout}. Many may be in flight at once.
+     */
+    public CompletableFuture<PublishAck> publishAsync(IntentEnvelope intent, Map<String, String> clientTrace) {
+        NatsMessage message = NatsMessage.builder()
+                .subject(Subjects.intent(intent.model()))
+                .headers(traceHeaders(clientTrace))
+                .data(Json.write(intent))
+                .build();
+        PublishOptions publish = PublishOptions.builder()
+                .messageId(intent.id().toString())
+                .expectedStream(Subjects.INTENTS_STREAM)
+                .build();
+        try {
+            return connection.jetStream(options).publishAsync(message, publish).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 

@@ -59,20 +59,10 @@ public class IntentService {
         SubmitSpan.function(function);
         caller.require(Role.WRITER, model);
         queue.requireModel(model);
-        TeatreeFunction<?> fn = functions.get(InvalidFieldException.require(function, "function"));
-        if (fn.ownerOnly()) {
-            caller.require(Role.ADMIN, model);
-        }
-        JsonNode checkedArgs = args == null || args.isNull() ? Json.MAPPER.createObjectNode() : args;
-        if (!checkedArgs.isObject()) {
-            throw Problems.invalidField("args", "args must be a JSON object");
-        }
-        try {
-            fn.parseArgs(checkedArgs);
-        } catch (InvalidFieldException e) {
-            throw Problems.invalidField(e.field() == null ? "args" : "args." + e.field(), e.getMessage());
-        }
-        String hash = RequestHash.of(function, checkedArgs);
+        Checked checked = check(caller, model, function, args);
+        JsonNode checkedArgs = checked.args();
+        TeatreeFunction<?> fn = checked.function();
+        String hash = checked.hash();
         UUID id = idempotencyKey.map(key -> IntentIds.fromIdempotencyKey(model, key)).orElseGet(IntentIds::newId);
         SubmitSpan.intent(id);
         ModelMdc.forRequest(null, id.toString());
@@ -87,6 +77,31 @@ public class IntentService {
             return replay(id, hash).orElse(new Accepted(id, model, IntentStatus.QUEUED));
         }
         return new Accepted(id, model, IntentStatus.QUEUED);
+    }
+
+    /** A function call that passed every check the API can make: the function, its args (an object) and the request hash. */
+    record Checked(TeatreeFunction<?> function, JsonNode args, String hash) {
+    }
+
+    /**
+     * Checks {@code function(args)} for a caller who may write to {@code model}: the function exists, an owner-only
+     * one needs an admin, the args are an object the function parses. 400/403 problems name the field.
+     */
+    Checked check(Caller caller, ModelId model, String function, JsonNode args) {
+        TeatreeFunction<?> fn = functions.get(InvalidFieldException.require(function, "function"));
+        if (fn.ownerOnly()) {
+            caller.require(Role.ADMIN, model);
+        }
+        JsonNode checkedArgs = args == null || args.isNull() ? Json.MAPPER.createObjectNode() : args;
+        if (!checkedArgs.isObject()) {
+            throw Problems.invalidField("args", "args must be a JSON object");
+        }
+        try {
+            fn.parseArgs(checkedArgs);
+        } catch (InvalidFieldException e) {
+            throw Problems.invalidField(e.field() == null ? "args" : "args." + e.field(), e.getMessage());
+        }
+        return new Checked(fn, checkedArgs, RequestHash.of(function, checkedArgs));
     }
 
     private Optional<Accepted> replay(UUID id, String hash) {

@@ -140,6 +140,15 @@ public class ControlStore {
                 ps -> ps.setObject(1, id), ControlStore::intentRow);
     }
 
+    /** The rows of those of {@code ids} that exist, in one query. */
+    public List<IntentRow> intents(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return Jdbc.call(dataSource, "read " + ids.size() + " intents", c -> Jdbc.list(c, "SELECT " + INTENT_COLUMNS
+                + " FROM intent WHERE id = ANY (?)", ps -> ps.setArray(1, c.createArrayOf("uuid", ids.toArray())), ControlStore::intentRow));
+    }
+
     /** Counts a model's intents by status. */
     public long countIntents(ModelId model, IntentStatus status) {
         return Jdbc.first(dataSource, "count the intents of " + model, "SELECT count(*) FROM intent WHERE model_id = ? AND status = ?", ps -> {
