@@ -23,7 +23,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Intake of the client API: accepted intents/s and p50/p99 accept latency (202 after the JetStream PubAck) at a
@@ -54,36 +56,75 @@ public final class ApiBench {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v1/models/bench-api/intents"))
                     .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            run(Math.min(2_000, total), concurrency, () -> send(http, request, 202)); // warm-up
-            Latencies apiLatency = new Latencies(total);
-            double apiRate = run(total, concurrency, () -> {
-                long start = System.nanoTime();
-                send(http, request, 202);
-                apiLatency.add(System.nanoTime() - start);
-            });
-
             JetStream js = nc.jetStream();
             byte[] raw = body.getBytes(StandardCharsets.UTF_8);
+            run(Math.min(2_000, total), concurrency, () -> send(http, request, 202)); // warm-up
             run(Math.min(2_000, total), concurrency, () -> js.publish("teatree.intent.bench-raw", raw));
-            Latencies rawLatency = new Latencies(total);
-            double rawRate = run(total, concurrency, () -> {
-                long start = System.nanoTime();
-                js.publish("teatree.intent.bench-raw", raw);
-                rawLatency.add(System.nanoTime() - start);
-            });
+            BenchTable table = new BenchTable();
+            for (int clients : new int[] {concurrency, 1}) {
+                int n = clients == 1 ? Math.min(total, 3_000) : total;
+                Latencies apiLatency = new Latencies(n);
+                double apiRate = run(n, clients, () -> {
+                    long start = System.nanoTime();
+                    send(http, request, 202);
+                    apiLatency.add(System.nanoTime() - start);
+                });
+                Latencies rawLatency = new Latencies(n);
+                double rawRate = run(n, clients, () -> {
+                    long start = System.nanoTime();
+                    js.publish("teatree.intent.bench-raw", raw);
+                    rawLatency.add(System.nanoTime() - start);
+                });
+                String at = " (" + clients + (clients == 1 ? " client)" : " clients)");
+                table.add("API: accepted intents/s" + at, apiRate, "intents/s", "JetStream publish+PubAck msgs/s", rawRate);
+                table.add("API: p50 accept latency" + at, apiLatency.percentileMillis(50), "ms", "JetStream publish p50 ms",
+                        rawLatency.percentileMillis(50));
+                table.add("API: p99 accept latency" + at, apiLatency.percentileMillis(99), "ms", "JetStream publish p99 ms",
+                        rawLatency.percentileMillis(99));
+            }
+
+            // NDJSON batches against raw asynchronous publishing with 256 acknowledgements in flight
+            int batchLines = 1_000;
+            int batches = Math.max(4, total * 5 / batchLines);
+            HttpRequest batch = HttpRequest.newBuilder(URI.create(base + "/v1/models/bench-api/intents"))
+                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofString((body + "\n").repeat(batchLines))).build();
+            run(2, 2, () -> send(http, batch, 202)); // warm-up
+            double batchRate = run(batches, 4, () -> send(http, batch, 202)) * batchLines;
+            double asyncRate = rawAsync(js, raw, batches * batchLines, 256);
+            table.add("API: NDJSON batches of " + batchLines + ", 4 clients", batchRate, "intents/s", "JetStream async publish, 256 in flight",
+                    asyncRate);
             nc.jetStreamManagement().purgeStream(io.teatree.protocol.Subjects.INTENTS_STREAM);
 
-            System.out.printf("%nintents: %d at concurrency %d; client API and NATS on loopback, 2 cores%n", total, concurrency);
-            BenchTable table = new BenchTable();
-            table.add("API: accepted intents/s", apiRate, "intents/s", "JetStream publish+PubAck msgs/s", rawRate);
-            table.add("API: p50 accept latency", apiLatency.percentileMillis(50), "ms", "JetStream publish p50 ms", rawLatency.percentileMillis(50));
-            table.add("API: p99 accept latency", apiLatency.percentileMillis(99), "ms", "JetStream publish p99 ms", rawLatency.percentileMillis(99));
+            System.out.printf("%nintents: %d at concurrency %d and 1; %d NDJSON batches; client API and NATS on loopback, 2 cores%n",
+                    total, concurrency, batches);
             table.print();
         } finally {
             api.destroy();
             api.waitFor();
         }
         System.exit(0);
+    }
+
+    /** Publishes {@code total} messages asynchronously with at most {@code inFlight} unacknowledged; messages/s. */
+    private static double rawAsync(JetStream js, byte[] raw, int total, int inFlight) throws Exception {
+        Semaphore window = new Semaphore(inFlight);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            window.acquire();
+            js.publishAsync("teatree.intent.bench-raw", raw).whenComplete((ack, e) -> {
+                if (e != null) {
+                    failure.set(e);
+                }
+                window.release();
+            });
+        }
+        window.acquire(inFlight);
+        if (failure.get() != null) {
+            throw new IllegalStateException("a raw publish failed", failure.get());
+        }
+        return total / ((System.nanoTime() - start) / 1e9);
     }
 
     private interface Call {
