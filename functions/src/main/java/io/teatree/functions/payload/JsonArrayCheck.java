@@ -20,6 +20,8 @@ final class JsonArrayCheck implements PayloadCheck {
     private final ByteArrayFeeder feeder;
     private boolean started;
     private boolean ended;
+    private byte lastSignificant;
+    private boolean braceAfterSeparator;
 
     JsonArrayCheck(int maxDepth) {
         JsonFactory json = JsonFactory.builder()
@@ -34,6 +36,7 @@ final class JsonArrayCheck implements PayloadCheck {
 
     @Override
     public void accept(byte[] bytes, int from, int length) throws MalformedPayloadException {
+        significant(bytes, from, length);
         try {
             feeder.feedInput(bytes, from, from + length);
             drain(); // consumes every byte fed, so the caller may reuse the array
@@ -58,8 +61,40 @@ final class JsonArrayCheck implements PayloadCheck {
         }
     }
 
+    /**
+     * Notes whether a chunk's first non-blank byte is a closing brace right after a {@code ,} or {@code :} (the last
+     * non-blank byte before it): Jackson's non-blocking parser (2.19) takes such a brace as the object's end and so
+     * passes {@code {"a":}} and {@code {"a":1,}} when a chunk boundary falls after the separator.
+     */
+    private void significant(byte[] bytes, int from, int length) {
+        int end = from + length;
+        int first = from;
+        while (first < end && blank(bytes[first])) {
+            first++;
+        }
+        if (first == end) {
+            return;
+        }
+        braceAfterSeparator = bytes[first] == '}' && (lastSignificant == ',' || lastSignificant == ':');
+        int last = end - 1;
+        while (blank(bytes[last])) {
+            last--;
+        }
+        lastSignificant = bytes[last];
+    }
+
+    private static boolean blank(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r';
+    }
+
     private void drain() throws IOException {
         for (JsonToken token = parser.nextToken(); token != null && token != JsonToken.NOT_AVAILABLE; token = parser.nextToken()) {
+            if (braceAfterSeparator && token == JsonToken.END_OBJECT) {
+                // the chunk's first token is that brace (a string or number open across the boundary comes first otherwise)
+                throw new MalformedPayloadException(Kind.MALFORMED, offset(), "at byte offset " + offset()
+                        + " the JSON is not valid: an object ends right after a ',' or ':', so a member or value is missing");
+            }
+            braceAfterSeparator = false;
             if (ended) {
                 throw new MalformedPayloadException(Kind.MALFORMED, offset(), "at byte offset " + offset() + " something follows the JSON array");
             }

@@ -170,6 +170,28 @@ class PayloadChecksTest {
     }
 
     @Test
+    void aMissingMemberIsRefusedWhereverAChunkEnds() {
+        // found by fuzzing: Jackson's non-blocking parser passed these when a chunk ended after the ',' or ':'
+        for (String text : new String[] {"[{\"a\":}]", "[{\"a\": \n}]", "[{\"a\":1,}]", "[{\"a\":{\"b\":1,\t}}]"}) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            for (int split = 1; split < bytes.length; split++) {
+                PayloadCheck check = PayloadChecks.forFormat(PayloadFormat.JSON, LIMITS, -1);
+                int at = split;
+                assertThatThrownBy(() -> {
+                    check.accept(bytes, 0, at);
+                    check.accept(bytes, at, bytes.length - at);
+                    check.finish();
+                }).as("%s split at %d", text, split).isInstanceOf(MalformedPayloadException.class);
+            }
+        }
+        byte[] separatorsInStrings = "[{\"a\":\",\"}, {\"b:\":\":\", \"c\":[1, {}]}]".getBytes(StandardCharsets.UTF_8);
+        for (int chunk = 1; chunk < separatorsInStrings.length; chunk++) {
+            int size = chunk;
+            assertThatCode(() -> Samples.check(PayloadFormat.JSON, LIMITS, separatorsInStrings, size, false)).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
     void theCheckingStreamFailsTheReadThatCompletesABadPayload() {
         byte[] truncated = "[{\"a\":1}".getBytes(StandardCharsets.UTF_8);
         CheckingInputStream in = new CheckingInputStream(new ByteArrayInputStream(truncated),
