@@ -129,7 +129,8 @@ final class Mutations {
         d.query.removeIf(q -> q.getKey().equals(p.name()));
         JsonNode wrong = values.wrongType(r, p.schema());
         String value = r.nextBoolean() ? Hostile.string(r) : wrong.isTextual() ? wrong.asText() : wrong.toString();
-        if ("wait".equals(p.name()) && !value.isEmpty() && Character.isDigit(value.charAt(0))) {
+        String trimmed = value.trim();
+        if ("wait".equals(p.name()) && !trimmed.isEmpty() && (Character.isDigit(trimmed.charAt(0)) || trimmed.startsWith("P"))) {
             value = "x" + value; // a valid long wait only makes a thread wait, it tests nothing
         }
         d.query.add(Map.entry(p.name(), value));
