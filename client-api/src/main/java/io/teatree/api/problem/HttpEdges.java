@@ -3,7 +3,6 @@ package io.teatree.api.problem;
 import io.teatree.protocol.Json;
 import io.teatree.protocol.Problem;
 import io.teatree.protocol.ProblemType;
-import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -32,8 +31,7 @@ public class HttpEdges {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
-            Context eventLoop = ctx.vertx().getOrCreateContext();
-            ctx.addHeadersEndHandler(ignored -> drainAfterError(ctx, eventLoop));
+            ctx.addHeadersEndHandler(ignored -> drainAfterError(ctx));
             Problem refused = RequestHeads.check(ctx.request(), ctx.normalizedPath());
             if (refused != null) {
                 answer(ctx, refused);
@@ -54,13 +52,7 @@ public class HttpEdges {
                 .end(Buffer.buffer(Json.write(problem)));
     }
 
-    /**
-     * The answer's headers are being written, maybe from a worker thread (a blocking resource refused the request
-     * before reading its body): the request is switched to draining on its event loop, where the REST layer's own
-     * reading of it runs too. Done on the worker, it raced with that and could leave the connection paused: the
-     * next request on it was never read.
-     */
-    private static void drainAfterError(RoutingContext ctx, Context eventLoop) {
+    private static void drainAfterError(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         if (ctx.response().getStatusCode() < 400 || request.isEnded()) {
             return;
@@ -68,17 +60,6 @@ public class HttpEdges {
         long declared = declaredLength(request);
         if (declared > DRAIN_LIMIT) {
             ctx.response().putHeader("Connection", "close");
-            return;
-        }
-        if (Context.isOnEventLoopThread()) {
-            drain(request);
-        } else {
-            eventLoop.runOnContext(ignored -> drain(request));
-        }
-    }
-
-    private static void drain(HttpServerRequest request) {
-        if (request.isEnded()) {
             return;
         }
         AtomicLong drained = new AtomicLong();
