@@ -49,6 +49,11 @@ public final class QueryParams {
         if (digits.isEmpty() || digits.length() > MAX_DIGITS || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw Problems.invalidField(name, name + " must be " + expected);
         }
-        return Long.parseLong(digits);
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            // 19 digits can still be over Long.MAX_VALUE
+            throw Problems.invalidField(name, name + " must be " + expected);
+        }
     }
 }

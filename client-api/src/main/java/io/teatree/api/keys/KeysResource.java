@@ -2,6 +2,7 @@ package io.teatree.api.keys;
 
 import io.teatree.api.auth.CurrentCaller;
 import io.teatree.api.http.JsonBodies;
+import io.teatree.api.http.PathParams;
 import io.teatree.api.http.RequestHeaders;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -59,9 +60,10 @@ public class KeysResource {
     @Path("/{id}")
     @Operation(summary = "Revoke a key")
     @APIResponse(responseCode = "204", description = "revoked")
+    @APIResponse(responseCode = "400", description = "not a key id")
     @APIResponse(responseCode = "404", description = "no live key with that id")
     public Response revoke(@PathParam("id") String id) {
-        keys.revoke(caller.get(), id);
+        keys.revoke(caller.get(), PathParams.keyId(id));
         return Response.noContent().build();
     }
 }

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  * <li>requests no route handled get a 404 in the one error shape, so even {@code GET /nope} is
  * {@code application/problem+json};</li>
+ * <li>a request whose head is refused by {@link RequestHeads} (too long, a {@code Content-Type} or {@code Accept}
+ * that is not a media type) gets its 400 problem here, before any resource runs;</li>
  * <li>when an error answers a request whose body was not read (a 413 on its declared length, a 404 before an
  * upload), the rest of the body is read and dropped, up to {@link #DRAIN_LIMIT}, so that clients that only read
  * the answer after sending the whole body still get it; beyond that the connection is closed.</li>
@@ -30,16 +32,24 @@ public class HttpEdges {
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             ctx.addHeadersEndHandler(ignored -> drainAfterError(ctx));
-            ctx.next();
+            Problem refused = RequestHeads.check(ctx.request(), ctx.normalizedPath());
+            if (refused != null) {
+                answer(ctx, refused);
+            } else {
+                ctx.next();
+            }
         });
         router.route().order(Integer.MAX_VALUE).handler(ctx -> {
             if (!ctx.response().ended()) {
-                Problem problem = Problem.of(ProblemType.NOT_FOUND, "no resource at " + ctx.request().path(), null);
-                ctx.response().setStatusCode(404)
-                        .putHeader("Content-Type", ProblemMappers.PROBLEM_JSON)
-                        .end(Buffer.buffer(Json.write(problem)));
+                answer(ctx, Problem.of(ProblemType.NOT_FOUND, "no resource at " + ctx.request().path(), null));
             }
         });
+    }
+
+    private static void answer(RoutingContext ctx, Problem problem) {
+        ctx.response().setStatusCode(problem.status()).setStatusMessage(ProblemType.forStatus(problem.status()).title())
+                .putHeader("Content-Type", ProblemMappers.PROBLEM_JSON)
+                .end(Buffer.buffer(Json.write(problem)));
     }
 
     private static void drainAfterError(RoutingContext ctx) {

@@ -90,9 +90,15 @@ public class ProblemMappers {
         });
     }
 
-    /** {@code problem} with server paths taken out of its detail ({@link Redaction}). */
+    /** Longest detail answered: details quote the offending value, which may be megabytes long. */
+    static final int MAX_DETAIL = 1024;
+
+    /** {@code problem} with server paths taken out of its detail ({@link Redaction}), cut to {@link #MAX_DETAIL}. */
     public static Problem redacted(Problem problem) {
         String detail = Redaction.redact(problem.detail());
+        if (detail != null && detail.length() > MAX_DETAIL) {
+            detail = detail.substring(0, MAX_DETAIL) + "… (" + detail.length() + " characters)";
+        }
         return java.util.Objects.equals(detail, problem.detail()) ? problem
                 : new Problem(problem.type(), problem.title(), problem.status(), detail, problem.field());
     }

@@ -16,7 +16,9 @@ public final class Redaction {
 
     private static final Pattern QUOTED = Pattern.compile("([\"'`])(?:[A-Za-z]:\\\\|~?/|\\.{1,2}/)(?!v1/|q/)[^\"'`\\n]*\\1");
     private static final Pattern BARE = Pattern.compile("(?<![\\w/:.~\\\\-])(?:[A-Za-z]:\\\\|~/|\\.{1,2}/|/)(?!v1/|q/)[\\w.~@%+=-]+(?:[/\\\\][\\w.~@%+=-]*)*");
-    private static final Pattern NAMED = Pattern.compile("[^\\s\"'`]*(?:\\.duckdb|\\.teatree[/\\\\])[^\\s\"'`]*");
+    /** A word: a run without spaces or quotes. A word naming a file ({@link #NAMED}) is replaced whole. */
+    private static final Pattern WORD = Pattern.compile("[^\\s\"'`]++");
+    private static final Pattern NAMED = Pattern.compile("\\.duckdb|\\.teatree[/\\\\]");
 
     private Redaction() {
     }
@@ -27,7 +29,8 @@ public final class Redaction {
             return text;
         }
         String out = replace(QUOTED, text, m -> m.group(1) + PATH + m.group(1));
-        out = replace(NAMED, out, m -> PATH);
+        // word by word rather than one pattern around the name, which backtracks quadratically on a long word
+        out = replace(WORD, out, m -> NAMED.matcher(m.group()).find() ? PATH : m.group());
         return replace(BARE, out, m -> PATH);
     }
 

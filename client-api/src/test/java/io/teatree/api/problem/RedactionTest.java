@@ -22,6 +22,15 @@ class RedactionTest {
     }
 
     @Test
+    void aLongWordIsRedactedInOnePassNotQuadratically() {
+        // found by REST fuzzing: a 300K-character value echoed in a detail held a worker thread for minutes
+        String word = "x".repeat(2_000_000);
+        String redacted = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> Redaction.redact("unknown function '" + word + "' and " + word + ".duckdb"));
+        assertThat(redacted).isEqualTo("unknown function '" + word + "' and <path>");
+    }
+
+    @Test
     void ordinaryTextRoutesAndUrlsStay() {
         String text = "Binder Error: column \"x\" not found; 1/0 is a division, a / b too; see https://duckdb.org/docs/x and /v1/models/sales";
         assertThat(Redaction.redact(text)).isEqualTo(text);
