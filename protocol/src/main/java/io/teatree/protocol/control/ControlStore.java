@@ -94,8 +94,9 @@ public class ControlStore {
 
     /**
      * {@link #recordQueued(IntentRow)} for many intents in one transaction, one round trip per statement kind
-     * (JDBC batches) and one commit: the client API's group commit. Rows are written in id order, so two API
-     * instances committing overlapping batches cannot deadlock.
+     * (JDBC batches) and one commit that does not wait for the WAL flush ({@code synchronous_commit = off}): the
+     * client API's group commit. Rows are written in id order, so two API instances committing overlapping
+     * batches cannot deadlock.
      */
     public void recordQueued(List<IntentRow> rows) {
         if (rows.isEmpty()) {
@@ -103,6 +104,11 @@ public class ControlStore {
         }
         List<IntentRow> sorted = rows.stream().sorted(Comparator.comparing(IntentRow::id)).toList();
         Jdbc.inTransaction(dataSource, "record " + rows.size() + " queued intents", c -> {
+            // visible to every session at once, durable a moment later: a queued row lost in a Postgres crash is
+            // written again by the db-manager when it applies the intent, which JetStream already holds
+            try (var statement = c.createStatement()) {
+                statement.execute("SET LOCAL synchronous_commit TO OFF");
+            }
             int[] inserted;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO intent (id, model_id, function, status, submitted_at, requester,"
                     + " request_hash) VALUES (?, ?, ?, 'queued', ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
