@@ -15,7 +15,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 
 /** Parses each query answer format into rows of text cells (null for NULL), so formats can be compared. */
-final class ResultParsers {
+public final class ResultParsers {
 
     private static final TypeReference<List<LinkedHashMap<String, Object>>> ROWS = new TypeReference<>() {
     };
@@ -39,7 +39,7 @@ final class ResultParsers {
     }
 
     /** RFC 4180 with a header line, which is dropped; an unquoted empty field is NULL. */
-    static List<List<String>> csv(byte[] body) {
+    public static List<List<String>> csv(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.teatree.api.ResultParsers;
 import io.teatree.protocol.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -170,9 +171,9 @@ class ResultRenderingTest {
                 expected.add(row);
             }
         }
-        String csv = new String(write(new CsvWriter(), ResultFormat.CSV, "SELECT * FROM t ORDER BY id"), StandardCharsets.UTF_8);
-        assertThat(csv(csv)).isEqualTo(expected);
-        assertThat(csv).contains(",\"[1, 2, NULL]\",").contains(",\"{k=v, k2=NULL}\",").contains(",\"{'k y': 1, 'q\\'s': [{'z': 1.5}]}\",");
+        byte[] csv = write(new CsvWriter(), ResultFormat.CSV, "SELECT * FROM t ORDER BY id");
+        assertThat(ResultParsers.csv(csv)).isEqualTo(expected);
+        assertThat(new String(csv, StandardCharsets.UTF_8)).contains(",\"[1, 2, NULL]\",").contains(",\"{k=v, k2=NULL}\",").contains(",\"{'k y': 1, 'q\\'s': [{'z': 1.5}]}\",");
 
         String text = new String(write(new TextTableWriter(), ResultFormat.TEXT, "SELECT * FROM t ORDER BY id"), StandardCharsets.UTF_8);
         String[] lines = text.split("\n");
@@ -254,41 +255,5 @@ class ResultRenderingTest {
             writer.write(query, Long.MAX_VALUE, out);
             return out.toByteArray();
         }
-    }
-
-    /** RFC 4180 rows after the header; an unquoted empty field is NULL. */
-    private static List<List<String>> csv(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    field.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-                wasQuoted = true;
-            } else if (ch == ',' || ch == '\n') {
-                row.add(field.isEmpty() && !wasQuoted ? null : field.toString());
-                field.setLength(0);
-                wasQuoted = false;
-                if (ch == '\n') {
-                    rows.add(row);
-                    row = new ArrayList<>();
-                }
-            } else if (ch != '\r') {
-                field.append(ch);
-            }
-        }
-        return rows.subList(1, rows.size());
     }
 }

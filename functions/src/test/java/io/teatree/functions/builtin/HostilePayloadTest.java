@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.teatree.functions.FunctionException;
 import io.teatree.functions.Payload;
 import io.teatree.functions.PayloadFormat;
+import io.teatree.functions.payload.Samples;
 import io.teatree.functions.testing.ModelDb;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.VarCharVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.ipc.ArrowStreamWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +43,7 @@ class HostilePayloadTest {
         assertBadPayload(body, "byte offset");
         byte[] legacy = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(0x60000000).putInt(0).array();
         assertBadPayload(legacy, "byte offset 0");
-        byte[] valid = validStream();
+        byte[] valid = Samples.arrow(false);
         int schemaLength = ByteBuffer.wrap(valid, 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
         byte[] lyingBody = valid.clone();
         // the first batch's metadata says its body is huge: Arrow would allocate it
@@ -66,7 +60,7 @@ class HostilePayloadTest {
 
     @Test
     void everyTruncationOfAValidStreamFailsWithAReasonOrLoadsAPrefix() throws Exception {
-        byte[] valid = validStream();
+        byte[] valid = Samples.arrow(false);
         int failed = 0;
         for (int end = 0; end < valid.length; end++) {
             failed += outcome(Arrays.copyOf(valid, end), PayloadFormat.ARROW) ? 0 : 1;
@@ -76,7 +70,7 @@ class HostilePayloadTest {
 
     @Test
     void byteMutationsOfAValidStreamNeverEscapeAsAnythingButABadPayload() throws Exception {
-        byte[] valid = validStream();
+        byte[] valid = Samples.arrow(false);
         for (int at = 0; at < valid.length; at++) {
             for (byte value : new byte[] {(byte) 0xFF, 0x7F, 0x00, (byte) (valid[at] ^ 0x01)}) {
                 byte[] mutated = valid.clone();
@@ -120,26 +114,5 @@ class HostilePayloadTest {
                     assertThat(e.detail()).contains(detail);
                 });
         assertThat(db.count("t")).isZero();
-    }
-
-    private static byte[] validStream() throws Exception {
-        try (BufferAllocator allocator = new RootAllocator();
-             BigIntVector id = new BigIntVector("id", allocator);
-             VarCharVector name = new VarCharVector("name", allocator)) {
-            for (int i = 0; i < 3; i++) {
-                id.setSafe(i, i);
-                name.setSafe(i, ("n" + i).getBytes(StandardCharsets.UTF_8));
-            }
-            id.setValueCount(3);
-            name.setValueCount(3);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (VectorSchemaRoot root = VectorSchemaRoot.of(id, name); ArrowStreamWriter writer = new ArrowStreamWriter(root, null, out)) {
-                writer.start();
-                writer.writeBatch();
-                writer.writeBatch();
-                writer.end();
-            }
-            return out.toByteArray();
-        }
     }
 }
