@@ -3,7 +3,6 @@ package io.teatree.api.intents;
 import io.nats.client.api.PublishAck;
 import io.quarkus.logging.Log;
 import io.teatree.api.auth.Caller;
-import io.teatree.api.problem.Problems;
 import io.teatree.api.telemetry.ApiMetrics;
 import io.teatree.protocol.IntentEnvelope;
 import io.teatree.protocol.ModelId;
