@@ -49,8 +49,9 @@ class DispatcherTracingIT {
         Map<String, String> config = new LinkedHashMap<>(servers.serviceConfig(NatsUser.DISPATCHER));
         config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
         config.put("teatree.dispatcher.local.data-dir", dir.resolve("data").toString());
-        // only the intents themselves trigger an ensure: a reconcile pass between the publish and its delivery would
-        // report the unknown model first (once per model), without the intent id this test looks for in the MDC
+        // only the intent itself triggers an ensure: a reconcile pass between the publish and its delivery would report
+        // the unknown model first (once per model), without the intent id this test looks for in the MDC; so the one
+        // pass at start-up is awaited below and the next is an hour away
         config.put("teatree.dispatcher.reconcile-interval", "PT1H");
         try (OtlpReceiver receiver = OtlpReceiver.start(); Connection nats = Nats.connect(servers.nats().url())) {
             Map<String, String> env = new LinkedHashMap<>(receiver.environment("teatree-dispatcher"));
@@ -58,6 +59,7 @@ class DispatcherTracingIT {
             Streams.provision(nats, Duration.ofDays(1));
             try (DispatcherProcess dispatcher = DispatcherProcess.start(config, env, dir)) {
                 dispatcher.awaitStarted(Duration.ofSeconds(90));
+                Thread.sleep(2_500); // the scheduler's first reconcile pass (within its 1 s tick) runs before the intent exists
 
                 String traceId = hex(16);
                 String parentSpanId = hex(8);
