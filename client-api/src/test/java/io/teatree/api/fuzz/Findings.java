@@ -21,6 +21,7 @@ public final class Findings {
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
     private final LongAdder sent = new LongAdder();
     private final LongAdder retried = new LongAdder();
+    private final LongAdder stalled = new LongAdder();
 
     private final LongAdder unsendable = new LongAdder();
 
@@ -35,6 +36,15 @@ public final class Findings {
 
     void retried() {
         retried.increment();
+    }
+
+    /** A request that got no answer within the timeout on a kept-alive connection and was sent again on a fresh one. */
+    void stalled() {
+        stalled.increment();
+    }
+
+    public long stalledCount() {
+        return stalled.sum();
     }
 
     void answered(int status) {
@@ -77,6 +87,7 @@ public final class Findings {
         StringBuilder out = new StringBuilder();
         out.append("requests: ").append(sent()).append("; by class ").append(byClass()).append("; by status ").append(byStatus())
                 .append("; sent again after a lost connection: ").append(retried.sum())
+                .append("; sent again on a fresh connection after no answer within the timeout: ").append(stalled.sum())
                 .append("; not sendable: ").append(unsendable.sum()).append('\n');
         out.append("distinct failures: ").append(failures.size()).append('\n');
         for (Failure f : failures()) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,14 +79,19 @@ public final class Fuzzer {
                 return;
             }
         }
+        HttpClient fresh = null;
         try {
             HttpResponse<InputStream> response;
             try {
                 response = client.send(http, HttpResponse.BodyHandlers.ofInputStream());
+            } catch (HttpTimeoutException e) {
+                // no answer on the kept-alive connection: the same request once more on a fresh connection tells a
+                // stalled connection (counted and reported) from a request the server does not answer (a failure)
+                findings.stalled();
+                fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                        .followRedirects(HttpClient.Redirect.NEVER).build();
+                response = fresh.send(http, HttpResponse.BodyHandlers.ofInputStream());
             } catch (IOException e) {
-                if (e instanceof java.net.http.HttpTimeoutException) {
-                    throw e;
-                }
                 // a kept-alive connection the server had closed after its previous answer: once more, on a fresh one
                 findings.retried();
                 response = client.send(http, HttpResponse.BodyHandlers.ofInputStream());
@@ -104,6 +110,10 @@ public final class Fuzzer {
             findings.fail(request, 0, e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            if (fresh != null) {
+                fresh.close();
+            }
         }
     }
 
