@@ -4,6 +4,7 @@ import static io.teatree.api.Api.admin;
 import static io.teatree.api.Api.intentsOnStream;
 import static io.teatree.api.Api.newModel;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nats.client.JetStreamSubscription;
@@ -105,9 +106,9 @@ class IntentBatchIT {
             body.append(String.format(APPEND, i)).append('\n');
         }
         CompletableFuture<Response> answer = CompletableFuture.supplyAsync(() -> post(model, body.toString()));
-        while (!answer.isDone() && intentsOnStream(model) == 0) {
-            Thread.sleep(2); // stop NATS once the first lines are on the stream
-        }
+        // stop NATS once the first lines are on the stream (or the batch is already answered)
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(2))
+                .until(() -> answer.isDone() || intentsOnStream(model) > 0);
         TeatreeServers.get().nats().stop();
         Response response;
         try {

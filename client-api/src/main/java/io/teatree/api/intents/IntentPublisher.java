@@ -61,19 +61,10 @@ public class IntentPublisher {
      */
     public PublishAck publish(IntentEnvelope intent, Map<String, String> clientTrace) {
         requireConnected();
-        Headers headers = traceHeaders(clientTrace);
-        NatsMessage message = NatsMessage.builder()
-                .subject(Subjects.intent(intent.model()))
-                .headers(headers)
-                .data(Json.write(intent))
-                .build();
-        PublishOptions publish = PublishOptions.builder()
-                .messageId(intent.id().toString())
-                .expectedStream(Subjects.INTENTS_STREAM)
-                .build();
+        NatsMessage message = message(intent, clientTrace);
         try {
             JetStream js = connection.jetStream(options);
-            return js.publish(message, publish);
+            return js.publish(message, publishOptions(intent));
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -88,20 +79,29 @@ public class IntentPublisher {
      * NATS does not acknowledge within {@code teatree.nats.publish-timeout}. Many may be in flight at once.
      */
     public CompletableFuture<PublishAck> publishAsync(IntentEnvelope intent, Map<String, String> clientTrace) {
-        NatsMessage message = NatsMessage.builder()
+        NatsMessage message = message(intent, clientTrace);
+        try {
+            return connection.jetStream(options).publishAsync(message, publishOptions(intent))
+                    .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private NatsMessage message(IntentEnvelope intent, Map<String, String> clientTrace) {
+        return NatsMessage.builder()
                 .subject(Subjects.intent(intent.model()))
                 .headers(traceHeaders(clientTrace))
                 .data(Json.write(intent))
                 .build();
-        PublishOptions publish = PublishOptions.builder()
+    }
+
+    /** {@code Nats-Msg-Id} = intent id (JetStream drops a duplicate), and only the intents stream may take it. */
+    private static PublishOptions publishOptions(IntentEnvelope intent) {
+        return PublishOptions.builder()
                 .messageId(intent.id().toString())
                 .expectedStream(Subjects.INTENTS_STREAM)
                 .build();
-        try {
-            return connection.jetStream(options).publishAsync(message, publish).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            return CompletableFuture.failedFuture(e);
-        }
     }
 
     private Headers traceHeaders(Map<String, String> clientTrace) {
